@@ -1,0 +1,16 @@
+from importlib.util import find_spec
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+# Each feature app owns its URLs; an app without a urls module adds none.
+for app in ("search", "commitments", "lineage"):
+    if find_spec(f"{app}.urls"):
+        urlpatterns.append(path("", include(f"{app}.urls")))
+urlpatterns.append(path("", include("documents.urls")))
+
+handler404 = "documents.errors.not_found"
+handler500 = "documents.errors.server_error"

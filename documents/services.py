@@ -1,0 +1,291 @@
+"""Writes to documents: import (create or update in place) and publishing."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from .models import Document, DocumentRelation, Footnote, Paragraph, ParagraphRedirect
+from .parsing import DocumentParseError, ParsedDocument, ParsedParagraph, parse_document
+from .signals import document_imported
+from .symbols import normalize_symbol, resolution_symbol, slugify_symbol
+
+logger = logging.getLogger(__name__)
+
+# Anchors parked here while paragraphs swap anchors, so the unique constraint holds.
+_PARKING_BASE = 900_000_000
+
+
+@dataclass
+class ImportResult:
+    document: Document
+    created: bool
+    parsed: ParsedDocument
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    moved: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def summary(self) -> str:
+        verb = "Created" if self.created else "Updated"
+        return (
+            f"{verb} {self.document.slug}: {len(self.parsed.paragraphs)} paragraphs "
+            f"({len(self.added)} added, {len(self.changed)} changed, {len(self.moved)} moved, "
+            f"{len(self.removed)} removed, {self.unchanged} unchanged), "
+            f"{len(self.parsed.footnotes)} footnotes, {len(self.parsed.references)} references, "
+            f"{len(self.parsed.warnings)} warnings"
+        )
+
+
+def document_parse(*, text: str, symbol: str | None = None) -> ParsedDocument:
+    """Parse and complete the metadata the way an import would, without writing anything."""
+    parsed = parse_document(text)
+    if symbol:
+        parsed.symbol = symbol.strip()
+    if not parsed.symbol and parsed.resolution_number:
+        derived = resolution_symbol(parsed.body, parsed.resolution_number)
+        if derived:
+            parsed.symbol = derived
+            parsed.warnings.append(
+                f"No symbol printed; {derived} follows from {parsed.body} resolution "
+                f"{parsed.resolution_number}."
+            )
+    own = normalize_symbol(parsed.symbol) if parsed.symbol else ""
+    parsed.references = [r for r in parsed.references if normalize_symbol(r.symbol) != own]
+    return parsed
+
+
+def document_import(
+    *,
+    text: str,
+    source_name: str = "",
+    symbol: str | None = None,
+    slug: str | None = None,
+    title: str | None = None,
+    publish: bool | None = None,
+) -> ImportResult:
+    """Import a document, or update it in place when its symbol or slug is already known.
+
+    One transaction: on any error nothing is written. Paragraphs whose text is unchanged
+    keep their identity (and so their tags); an anchor that changes keeps redirecting; a
+    removed paragraph's URL answers "no longer in this document".
+    """
+    parsed = document_parse(text=text, symbol=symbol)
+    slug = slug or (slugify_symbol(parsed.symbol) if parsed.symbol else "")
+    if not slug:
+        raise DocumentParseError(
+            "This document prints no symbol: give it a slug (--slug, or the slug field) "
+            "to serve as its permalink."
+        )
+    if not (title or parsed.title):
+        raise DocumentParseError("No title found: give one, or check the file is a UN document.")
+
+    with transaction.atomic():
+        document = _find_existing(parsed.symbol, slug)
+        created = document is None
+        if created:
+            document = Document(slug=slug, is_published=bool(publish))
+        elif publish is not None:
+            document.is_published = publish
+        _fill_document(document, parsed, text=text, source_name=source_name, title=title)
+        document.full_clean()
+        document.save()
+
+        footnotes = _sync_footnotes(document, parsed)
+        result = ImportResult(document=document, created=created, parsed=parsed)
+        changed_ids = _sync_paragraphs(document, parsed.paragraphs, footnotes, result)
+        _sync_relations(document, parsed)
+        document_imported.send(
+            sender=Document, document=document, created=created, changed_paragraph_ids=changed_ids
+        )
+    logger.info(result.summary)
+    return result
+
+
+def _find_existing(symbol: str, slug: str) -> Document | None:
+    if symbol:
+        found = Document.objects.by_symbol(symbol).first()
+        if found:
+            return found
+    return Document.objects.filter(slug=slug).first()
+
+
+def _fill_document(document: Document, parsed: ParsedDocument, **extra) -> None:
+    document.symbol = parsed.symbol
+    document.title = extra["title"] or parsed.title
+    document.body = parsed.body
+    document.document_type = parsed.document_type
+    document.resolution_number = parsed.resolution_number
+    document.session = parsed.session
+    document.agenda_items = parsed.agenda_items
+    document.adopted = parsed.adopted
+    document.distributed = parsed.distributed
+    document.meeting = parsed.meeting
+    document.report = parsed.report
+    document.sponsors = parsed.sponsors
+    document.source_text = extra["text"]
+    document.source_name = extra["source_name"] or document.source_name
+    document.import_warnings = parsed.warnings
+
+
+def _sync_footnotes(document: Document, parsed: ParsedDocument) -> dict[int, Footnote]:
+    existing = {f.number: f for f in document.footnotes.all()}
+    wanted = {f.number: f.text for f in parsed.footnotes}
+    for number, footnote in existing.items():
+        if number not in wanted:
+            footnote.delete()
+        elif footnote.text != wanted[number]:
+            footnote.text = wanted[number]
+            footnote.save(update_fields=["text"])
+    for number, text in wanted.items():
+        if number not in existing:
+            existing[number] = Footnote.objects.create(document=document, number=number, text=text)
+    return {number: existing[number] for number in wanted}
+
+
+def _sync_paragraphs(
+    document: Document,
+    incoming: list[ParsedParagraph],
+    footnotes: dict[int, Footnote],
+    result: ImportResult,
+) -> list[int]:
+    """Match incoming paragraphs to stored ones, keeping identities; returns changed ids.
+
+    Matching, in order: same anchor and text (unchanged); same text elsewhere (moved,
+    the old anchor redirects); same anchor, new text (edited in place). The rest are new,
+    and stored paragraphs left over are removed (their anchors answer 410).
+    """
+    stored = list(document.paragraphs.all())
+    by_anchor = {p.anchor: p for p in stored}
+    by_text: dict[str, list[Paragraph]] = {}
+    for p in stored:
+        by_text.setdefault(p.text, []).append(p)
+    matched: dict[int, Paragraph] = {}  # index in incoming -> stored paragraph
+    taken: set[int] = set()
+
+    for i, parsed in enumerate(incoming):
+        p = by_anchor.get(parsed.anchor)
+        if p and p.text == parsed.text:
+            matched[i] = p
+            taken.add(p.pk)
+    for i, parsed in enumerate(incoming):
+        if i in matched:
+            continue
+        for p in by_text.get(parsed.text, []):
+            if p.pk not in taken:
+                matched[i] = p
+                taken.add(p.pk)
+                break
+    for i, parsed in enumerate(incoming):
+        if i in matched:
+            continue
+        p = by_anchor.get(parsed.anchor)
+        if p and p.pk not in taken:
+            matched[i] = p
+            taken.add(p.pk)
+
+    removed = [p for p in stored if p.pk not in taken]
+    for p in removed:
+        result.removed.append(p.anchor)
+        ParagraphRedirect.objects.update_or_create(
+            document=document,
+            old_anchor=p.anchor,
+            defaults={"paragraph": None, "removed_text": p.text},
+        )
+        p.delete()
+
+    # Park every kept paragraph whose anchor changes, then give each its final anchor.
+    moving = [(i, p) for i, p in matched.items() if p.anchor != incoming[i].anchor]
+    for _, p in moving:
+        Paragraph.objects.filter(pk=p.pk).update(anchor=f"p-{_PARKING_BASE + p.pk}")
+
+    changed_ids: list[int] = []
+    saved: dict[str, Paragraph] = {}
+    for position, parsed in enumerate(incoming, start=1):
+        p = matched.get(position - 1)
+        if p is None:
+            p = Paragraph(document=document)
+            result.added.append(parsed.anchor)
+        elif p.anchor != parsed.anchor:
+            result.moved.append((p.anchor, parsed.anchor))
+            ParagraphRedirect.objects.update_or_create(
+                document=document, old_anchor=p.anchor, defaults={"paragraph": p}
+            )
+        elif p.text != parsed.text:
+            result.changed.append(parsed.anchor)
+        else:
+            result.unchanged += 1
+        is_new_or_edited = p.pk is None or p.text != parsed.text
+        p.position = position
+        p.part = parsed.part
+        p.kind = parsed.kind
+        p.number = parsed.number
+        p.anchor = parsed.anchor
+        p.lead = parsed.lead
+        p.text = parsed.text
+        p.parent = saved.get(parsed.parent_anchor) if parsed.parent_anchor else None
+        p.full_clean(exclude=["document", "parent"], validate_unique=False)
+        p.save()
+        p.footnotes.set([footnotes[n] for n in parsed.footnotes if n in footnotes])
+        saved[p.anchor] = p
+        if is_new_or_edited:
+            changed_ids.append(p.pk)
+
+    # A live anchor wins over an old redirect of the same name.
+    ParagraphRedirect.objects.filter(document=document, old_anchor__in=saved.keys()).delete()
+    return changed_ids
+
+
+def _sync_relations(document: Document, parsed: ParsedDocument) -> None:
+    """Record every reference; link those whose target is here, and those waiting for us."""
+    wanted = {}
+    for ref in parsed.references:
+        key = (ref.relation, normalize_symbol(ref.symbol))
+        wanted.setdefault(key, ref)
+    current = {(r.relation, r.target_symbol): r for r in document.relations_out.all()}
+    for key, relation in current.items():
+        if key not in wanted and not relation.curated:
+            relation.delete()
+    for (kind, target_symbol), ref in wanted.items():
+        target = Document.objects.by_symbol(target_symbol).first()
+        DocumentRelation.objects.update_or_create(
+            source=document,
+            relation=kind,
+            target_symbol=target_symbol,
+            defaults={"target": target, "cited_as": ref.cited_as[:300], "anchor": ref.anchor},
+        )
+    if document.symbol_key:
+        DocumentRelation.objects.unresolved().filter(target_symbol=document.symbol_key).update(
+            target=document
+        )
+
+
+def document_relate(*, source: Document, target_symbol: str, relation: str) -> DocumentRelation:
+    """Record a curated relation (kept across re-imports)."""
+    target_symbol = normalize_symbol(target_symbol)
+    target = Document.objects.by_symbol(target_symbol).first() or (
+        Document.objects.filter(slug=slugify_symbol(target_symbol)).first()
+    )
+    relation_obj, _ = DocumentRelation.objects.update_or_create(
+        source=source,
+        relation=relation,
+        target_symbol=target_symbol,
+        defaults={"target": target, "curated": True},
+    )
+    return relation_obj
+
+
+def documents_publish(*, documents, published: bool = True) -> int:
+    """Publish or unpublish documents; each save is recorded in the history."""
+    count = 0
+    with transaction.atomic():
+        for document in documents:
+            if document.is_published != published:
+                document.is_published = published
+                document.save(update_fields=["is_published", "updated"])
+                count += 1
+    return count
