@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.template.loader import render_to_string
+
 
 @dataclass(frozen=True)
 class Panel:
@@ -46,10 +48,11 @@ def _register(panels: list[Panel], panel: Panel) -> None:
     panels.sort(key=lambda p: p.order)
 
 
-def render_panels(panels: Iterable[Panel], obj) -> list[dict]:
+def render_panels(panels: Iterable[Panel], obj, request=None) -> list[str]:
+    """Each panel's HTML: its template rendered with its context dict as top-level names."""
     rendered = []
     for panel in panels:
         context = panel.context(obj)
         if context:
-            rendered.append({"name": panel.name, "template": panel.template, "context": context})
+            rendered.append(render_to_string(panel.template, context, request=request))
     return rendered

@@ -55,11 +55,14 @@ class Document(models.Model):
     source_text = models.TextField(help_text="The text as imported")
     source_name = models.CharField(max_length=255, blank=True, help_text="Imported file name")
     import_warnings = models.JSONField(default=list, blank=True)
+    fingerprint = models.CharField(
+        max_length=64, blank=True, editable=False, help_text="Hash of the last parsed import"
+    )
     is_published = models.BooleanField("published", default=False, db_index=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["source_text"])
+    history = HistoricalRecords(excluded_fields=["source_text", "fingerprint"])
     objects = DocumentQuerySet.as_manager()
 
     class Meta:

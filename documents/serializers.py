@@ -81,3 +81,40 @@ def paragraphs_data(paragraphs: list[Paragraph]) -> list[dict]:
             item[name] = values.get(p.pk, [])
         items.append(item)
     return items
+
+
+def parsed_document_data(parsed) -> dict:
+    """The parser's result as JSON (`import_document --json --dry-run`, the admin preview)."""
+    return {
+        "symbol": parsed.symbol,
+        "title": parsed.title,
+        "body": parsed.body,
+        "document_type": parsed.document_type,
+        "resolution_number": parsed.resolution_number,
+        "adopted": parsed.adopted.isoformat() if parsed.adopted else None,
+        "distributed": parsed.distributed.isoformat() if parsed.distributed else None,
+        "session": parsed.session,
+        "agenda_items": parsed.agenda_items,
+        "meeting": parsed.meeting,
+        "report": parsed.report,
+        "sponsors": parsed.sponsors,
+        "paragraphs": [
+            {
+                "anchor": p.anchor,
+                "part": p.part,
+                "kind": p.kind,
+                "number": p.number,
+                "parent": p.parent_anchor,
+                "lead": p.lead,
+                "text": p.text,
+                "footnotes": p.footnotes,
+            }
+            for p in parsed.paragraphs
+        ],
+        "footnotes": [{"number": f.number, "text": f.text} for f in parsed.footnotes],
+        "references": [
+            {"symbol": r.symbol, "cited_as": r.cited_as, "relation": r.relation, "anchor": r.anchor}
+            for r in parsed.references
+        ],
+        "warnings": parsed.warnings,
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from dataclasses import dataclass, field
 
@@ -9,6 +11,7 @@ from django.db import transaction
 
 from .models import Document, DocumentRelation, Footnote, Paragraph, ParagraphRedirect
 from .parsing import DocumentParseError, ParsedDocument, ParsedParagraph, parse_document
+from .serializers import parsed_document_data
 from .signals import document_imported
 from .symbols import normalize_symbol, resolution_symbol, slugify_symbol
 
@@ -28,9 +31,12 @@ class ImportResult:
     moved: list[tuple[str, str]] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
+    skipped: bool = False  # the same text was imported before: nothing was written
 
     @property
     def summary(self) -> str:
+        if self.skipped:
+            return f"Unchanged {self.document.slug}: already imported from the same text"
         verb = "Created" if self.created else "Updated"
         return (
             f"{verb} {self.document.slug}: {len(self.parsed.paragraphs)} paragraphs "
@@ -84,14 +90,20 @@ def document_import(
     if not (title or parsed.title):
         raise DocumentParseError("No title found: give one, or check the file is a UN document.")
 
+    fingerprint = _fingerprint(parsed, slug=slug, title=title)
     with transaction.atomic():
         document = _find_existing(parsed.symbol, slug)
         created = document is None
+        if not created and document.fingerprint == fingerprint and (
+            publish is None or publish == document.is_published
+        ):
+            return ImportResult(document=document, created=False, parsed=parsed, skipped=True)
         if created:
             document = Document(slug=slug, is_published=bool(publish))
         elif publish is not None:
             document.is_published = publish
         _fill_document(document, parsed, text=text, source_name=source_name, title=title)
+        document.fingerprint = fingerprint
         document.full_clean()
         document.save()
 
@@ -104,6 +116,11 @@ def document_import(
         )
     logger.info(result.summary)
     return result
+
+
+def _fingerprint(parsed: ParsedDocument, **extra) -> str:
+    data = {"parsed": parsed_document_data(parsed), **extra}
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
 def _find_existing(symbol: str, slug: str) -> Document | None:

@@ -64,7 +64,7 @@ def document_detail(request, slug):
             "paragraphs": paragraphs,
             "footnotes": document.footnotes.all(),
             "relations": selectors.document_relations(document),
-            "panels": render_panels(document_panels, document),
+            "panels": render_panels(document_panels, document, request),
         },
     )
 
@@ -98,7 +98,7 @@ def paragraph_detail(request, slug, anchor):
             "previous": previous,
             "next": following,
             "permalink": serializers.absolute(paragraph.get_absolute_url()),
-            "panels": render_panels(paragraph_panels, paragraph),
+            "panels": render_panels(paragraph_panels, paragraph, request),
         },
     )
 

@@ -151,3 +151,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Management commands `load_corpus` runs first: the reference data documents are tagged with.
+CORPUS_SETUP_COMMANDS: list[str] = []
