@@ -1,0 +1,52 @@
+"""Where other apps plug facet values into the paragraph index.
+
+`search` never imports `commitments`. The commitments app registers, from its
+`AppConfig.ready()`, a bulk function::
+
+    from search.registry import register_paragraph_facet_provider
+
+    def paragraph_facets(paragraph_ids: list[int]) -> dict[int, dict[str, list[str]]]:
+        # one or two queries for all ids
+        return {pk: {"actor": [...], "addressee": [...], "actor_kind": [...],
+                     "ctype": [...], "verb": [...], "strength": [...]}}
+
+    register_paragraph_facet_provider("commitments", paragraph_facets)
+
+Keys outside `PROVIDED_FIELDS` are ignored. With nothing registered the fields are
+empty and the facets stay hidden. After changing tags, call
+`search.queue.enqueue_paragraphs(ids)` so the index catches up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+PROVIDED_FIELDS = ("actor", "addressee", "actor_kind", "ctype", "verb", "strength")
+
+FacetProvider = Callable[[list[int]], dict[int, dict[str, list[str]]]]
+paragraph_facet_providers: dict[str, FacetProvider] = {}
+
+
+def register_paragraph_facet_provider(name: str, fn: FacetProvider) -> None:
+    paragraph_facet_providers[name] = fn
+
+
+def paragraph_facets(ids: Iterable[int]) -> dict[int, dict[str, list[str]]]:
+    """Merged values of every provider: {pk: {field: sorted values}}, every pk present."""
+    ids = list(ids)
+    merged: dict[int, dict[str, set[str]]] = {pk: {f: set() for f in PROVIDED_FIELDS} for pk in ids}
+    for fn in paragraph_facet_providers.values():
+        for pk, values in (fn(ids) or {}).items():
+            if pk not in merged:
+                continue
+            for field, items in values.items():
+                if field in PROVIDED_FIELDS:
+                    merged[pk][field].update(str(v) for v in items if v not in (None, ""))
+    return {pk: {f: sorted(v) for f, v in fields.items()} for pk, fields in merged.items()}
+
+
+def attach_paragraph_facets(paragraphs: list) -> None:
+    """Fetch provider values for many paragraphs at once, before indexing them."""
+    values = paragraph_facets(p.pk for p in paragraphs)
+    for p in paragraphs:
+        p._search_facets = values.get(p.pk, {})
