@@ -129,11 +129,13 @@ VAR_DIR = Path(os.environ.get("UNTIP_VAR_DIR", BASE_DIR / "var"))
 
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": os.environ.get("HAYSTACK_ENGINE", "haystack.backends.whoosh_backend.WhooshEngine"),
+        "ENGINE": os.environ.get("HAYSTACK_ENGINE", "search.backend.FacetedWhooshEngine"),
         "PATH": os.environ.get("WHOOSH_INDEX_PATH", str(VAR_DIR / "whoosh_index")),
     }
 }
-HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
+# Web processes never write the index: saves enqueue, one worker (run_index_worker) writes.
+HAYSTACK_SIGNAL_PROCESSOR = "search.signals.QueueSignalProcessor"
+HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 
 # Upload limit for the admin import: UN resolutions are well under this.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
