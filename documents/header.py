@@ -97,6 +97,25 @@ def _sponsors(lines: list[str]) -> list[str]:
     return []
 
 
+_HEADER_LINE = re.compile(
+    rf"^(United Nations|Distr\.|Original:|Agenda item|\[|Resolution adopted|Decision adopted"
+    rf"|on \d|{SYMBOL}$|.*\bsession\b|.*\bCommittee$|{'|'.join(KNOWN_BODIES)}"
+    rf"|\d{{1,2}} (?:{MONTHS}) \d{{4}})"
+)
+
+
+def _trailing_title(lines: list[str]) -> str:
+    """Without a "72/195." line, the title is what follows the last header line."""
+    tail: list[str] = []
+    for line in reversed([ln.strip() for ln in lines if ln.strip()]):
+        if _HEADER_LINE.match(line) or _SPONSORED.search(line) or line.endswith("]"):
+            break
+        tail.insert(0, line)
+    if tail and len(tail) < len([ln for ln in lines if ln.strip()]) and len(tail) <= 3:
+        return re.sub(r"\s+", " ", " ".join(tail))
+    return ""
+
+
 def read_header(lines: list[str]) -> dict:
     """Metadata found in the header lines (before the enacting formula)."""
     info: dict = {}
@@ -152,6 +171,11 @@ def read_header(lines: list[str]) -> dict:
             title_lines += [ln.strip() for ln in lines[i + 1 :] if ln.strip()]
             info["title"] = re.sub(r"\s+", " ", " ".join(title_lines)).strip()
             break
+
+    if "title" not in info:
+        title = _trailing_title(lines)
+        if title:
+            info["title"] = title
 
     sponsors = _sponsors(lines)
     if sponsors:

@@ -48,7 +48,6 @@ PREAMBULAR_COMPLEMENTS = (
     "in mind",
     "into account",
     "into consideration",
-    "by",
     "also",
     "further",
     "moreover",
@@ -101,6 +100,9 @@ NOT_VERBS = frozenset(
     funding training planning spring nothing something during king wing bearings
     resolutions nations states parties members persons plus business""".split()
 )
+
+# Participles whose lead includes "by": "Guided by", "Encouraged by".
+BY_PARTICIPLES = frozenset("guided inspired encouraged motivated".split())
 
 MODALS = frozenset("will shall must should can may".split())
 
@@ -183,6 +185,8 @@ def preambular_lead(text: str) -> str:
     )
     if not (is_preambular_word(word) or generic):
         return ""
+    if word.lower() in BY_PARTICIPLES and re.match(r"\s+by\b", text[m.end() :]):
+        return text[: m.end()] + " by"
     if word.lower() == "having":
         nxt = re.match(r"\s+(?:also\s+)?[a-z]+", text[m.end() :])
         return text[: m.end() + nxt.end()] if nxt else word
