@@ -1,0 +1,87 @@
+"""Highlighting that cannot inject: escape every character first, then add <mark>.
+
+Haystack's `{% highlight %}` strips tags and inserts the rest raw, so stored text such
+as `<svg/onload=alert(1)>` came out live. Here the only markup in the output is ours.
+Matching uses the index's analyzer (stemming), so `victim` marks "victims".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from whoosh import query as wq
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.qparser import QueryParser
+
+_ANALYZER = StemmingAnalyzer()
+_PARSER = QueryParser("text", Schema(text=TEXT(analyzer=_ANALYZER), symbol=ID()))
+
+
+@dataclass
+class Terms:
+    stems: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.stems or self.prefixes)
+
+
+def query_terms(query: str) -> Terms:
+    """The words a query looks for (negated ones excluded), as index stems and prefixes."""
+    terms = Terms()
+    if not query.strip():
+        return terms
+    try:
+        parsed = _PARSER.parse(query)
+    except Exception:  # a query the parser cannot read highlights nothing
+        return terms
+    _collect(parsed, terms)
+    return terms
+
+
+def _collect(q, terms: Terms) -> None:
+    if isinstance(q, wq.Not):
+        return
+    if isinstance(q, wq.Term) and q.fieldname == "text":
+        terms.stems.add(q.text)
+    elif isinstance(q, wq.Prefix) and q.fieldname == "text":
+        terms.prefixes.add(q.text.lower())
+    elif isinstance(q, wq.Phrase) and q.fieldname == "text":
+        terms.stems.update(q.words)
+    for child in q.children() if hasattr(q, "children") else ():
+        _collect(child, terms)
+
+
+def highlight(text: str, terms: Terms, *, length: int | None = None) -> SafeString:
+    """`text` escaped, matching words wrapped in <mark>; cut to about `length` chars."""
+    spans = []
+    if terms:
+        for token in _ANALYZER(text, chars=True, removestops=False):
+            word = text[token.startchar : token.endchar].lower()
+            if token.text in terms.stems or any(word.startswith(p) for p in terms.prefixes):
+                spans.append((token.startchar, token.endchar))
+    start, end = 0, len(text)
+    if length and len(text) > length:
+        first = spans[0][0] if spans else 0
+        start = max(0, first - length // 4)
+        if start:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < first else start
+        end = min(len(text), start + length)
+        if end < len(text):
+            space = text.rfind(" ", start, end)
+            end = space if space > start else end
+    out = ["…" if start else ""]
+    pos = start
+    for s, e in spans:
+        if s < start or e > end:
+            continue
+        out.append(escape(text[pos:s]))
+        out.append(f"<mark>{escape(text[s:e])}</mark>")
+        pos = e
+    out.append(escape(text[pos:end]))
+    out.append("…" if end < len(text) else "")
+    return mark_safe("".join(out))  # every piece above was escaped

@@ -1,0 +1,216 @@
+"""Reads behind /search/, /api/search/, the "more like this" panel and /health/."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from django.db.models import Case, IntegerField, When
+from haystack import connections
+from haystack.inputs import Raw
+from haystack.query import SearchQuerySet
+
+from documents.models import Document, Paragraph
+
+from .backend import IndexUnavailable
+from .facets import FACETS, SORTS, Facet
+from .highlight import Terms, highlight, query_terms
+from .params import MAX_PAGE, PAGE_SIZE, SearchParams
+from .query import FacetedSearchQuerySet
+from .querytext import clean_query
+
+logger = logging.getLogger(__name__)
+SNIPPET_LENGTH = 360
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    active: bool
+    toggle_url: str
+
+
+@dataclass
+class FacetGroup:
+    param: str
+    label: str
+    values: list[FacetValue]
+
+    @property
+    def active(self) -> list[FacetValue]:
+        return [v for v in self.values if v.active]
+
+
+@dataclass
+class Hit:
+    paragraph: Paragraph
+    snippet: str
+    score: float
+
+
+@dataclass
+class SearchOutcome:
+    params: SearchParams
+    query: str = ""
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    facets: list[FacetGroup] = field(default_factory=list)
+    suggestion: str | None = None
+    notes: list[str] = field(default_factory=list)
+    unavailable: bool = False
+
+    @property
+    def page_count(self) -> int:
+        return min(MAX_PAGE, max(1, -(-self.total // PAGE_SIZE)))
+
+    @property
+    def first(self) -> int:
+        return (self.params.page - 1) * PAGE_SIZE + 1 if self.total else 0
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.hits) - 1 if self.hits else 0
+
+
+def paragraph_search(params: SearchParams) -> SearchOutcome:
+    """Run a search described by URL parameters; never raises for bad input."""
+    outcome = SearchOutcome(params=params, notes=list(params.notes))
+    cleaned = clean_query(params.q)
+    outcome.query = cleaned.text
+    outcome.notes += cleaned.notes
+    try:
+        sqs = _queryset(params, cleaned.text, outcome)
+        results = _page(sqs, params, outcome)
+    except IndexUnavailable:
+        logger.warning("Search index unavailable", exc_info=True)
+        outcome.unavailable = True
+        return outcome
+    terms = query_terms(cleaned.text)
+    outcome.hits = _hits(results, terms)
+    outcome.facets = _facet_groups(sqs.facet_counts().get("fields", {}), params)
+    outcome.suggestion = _suggestion(sqs, cleaned.text)
+    return outcome
+
+
+def _queryset(params: SearchParams, text: str, outcome: SearchOutcome):
+    sqs = FacetedSearchQuerySet().models(Paragraph)
+    if text:
+        sqs = sqs.filter(content=Raw(text))
+    backend = connections["default"].get_backend()
+    for facet in FACETS:
+        sqs = sqs.facet(facet.field)
+        values = params.filters.get(facet.param)
+        if not values:
+            continue
+        if hasattr(backend, "facet_values"):
+            known = backend.facet_values(facet.field)
+            unknown = [v for v in values if v not in known]
+            if unknown:
+                outcome.notes.append(
+                    f"No {facet.label.lower()} called {unknown[0][:60]!r} in the index; "
+                    "that filter matches nothing."
+                )
+        sqs = sqs.facet_filter(facet.field, values)
+    order = SORTS[params.sort][1]
+    if order:
+        sqs = sqs.order_by(*order)
+    return sqs
+
+
+def _page(sqs, params: SearchParams, outcome: SearchOutcome) -> list:
+    start = (params.page - 1) * PAGE_SIZE
+    results = list(sqs[start : start + PAGE_SIZE])
+    outcome.total = sqs.count()
+    if not results and outcome.total and params.page > 1:
+        last = outcome.page_count
+        outcome.notes.append(f"There are only {last} page(s); showing the last one.")
+        params.page = last
+        start = (last - 1) * PAGE_SIZE
+        results = list(sqs[start : start + PAGE_SIZE])
+    return results
+
+
+def _hits(results, terms: Terms) -> list[Hit]:
+    pks = [int(r.pk) for r in results]
+    order = Case(*[When(pk=pk, then=i) for i, pk in enumerate(pks)], output_field=IntegerField())
+    paragraphs = (
+        {
+            p.pk: p
+            for p in Paragraph.objects.filter(pk__in=pks)
+            .select_related("document", "parent__parent")
+            .order_by(order)
+        }
+        if pks
+        else {}
+    )
+    hits = []
+    for r in results:
+        p = paragraphs.get(int(r.pk))
+        if p is None:  # deleted since it was indexed; the worker will catch up
+            continue
+        hits.append(Hit(p, highlight(p.text, terms, length=SNIPPET_LENGTH), r.score or 0.0))
+    return hits
+
+
+def _facet_groups(counts: dict, params: SearchParams) -> list[FacetGroup]:
+    groups = []
+    document_labels = _document_labels(counts.get("document", []))
+    for facet in FACETS:
+        pairs = counts.get(facet.field, [])
+        if facet.newest_first:
+            pairs = sorted(pairs, key=lambda item: item[0], reverse=True)
+        active = set(params.filters.get(facet.param, []))
+        values = [
+            FacetValue(
+                value=value,
+                label=document_labels.get(value, value)
+                if facet.param == "document"
+                else facet.value_label(value),
+                count=count,
+                active=value in active,
+                toggle_url=params.toggled(facet.param, value),
+            )
+            for value, count in pairs
+            if value
+        ]
+        if values or (active and not facet.provided):
+            groups.append(FacetGroup(facet.param, facet.label, values))
+    return groups
+
+
+def _document_labels(pairs) -> dict[str, str]:
+    slugs = [value for value, _ in pairs]
+    if not slugs:
+        return {}
+    return {
+        d.slug: d.label
+        for d in Document.objects.filter(slug__in=slugs).only("slug", "symbol", "title")
+    }
+
+
+def _suggestion(sqs, text: str) -> str | None:
+    if not text:
+        return None
+    suggestion = sqs.spelling_suggestion()
+    if suggestion and suggestion.strip() and suggestion.strip() != text.strip():
+        return suggestion.strip()
+    return None
+
+
+def facet_of(param: str) -> Facet | None:
+    return next((f for f in FACETS if f.param == param), None)
+
+
+def paragraphs_like(paragraph: Paragraph, *, limit: int = 5) -> list[Paragraph]:
+    """Published paragraphs whose wording is closest to `paragraph` (more like this)."""
+    results = list(SearchQuerySet().more_like_this(paragraph)[:limit])
+    pks = [int(r.pk) for r in results if r.model_name == "paragraph"]
+    found = {
+        p.pk: p
+        for p in Paragraph.objects.published()
+        .filter(pk__in=pks)
+        .select_related("document", "parent__parent")
+    }
+    return [found[pk] for pk in pks if pk in found]
