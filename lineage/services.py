@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -152,7 +153,7 @@ def lineage_update_document(*, document: Document) -> LinkStats:
 def series_rebuild() -> int:
     """Regroup resolutions into series; returns the number of series.
 
-    A series keeps its slug while its title stays the same, so its URL is stable.
+    A series keeps its row (and so its slug and URL) while most of its documents stay in it.
     """
     documents = list(
         Document.objects.filter(document_type__in=SERIES_TYPES).values_list("pk", "title", "body")
@@ -165,25 +166,39 @@ def series_rebuild() -> int:
     )
     by_pk = {pk: (title, body) for pk, title, body in documents}
     existing = {s.key: s for s in Series.objects.all()}
+    by_id = {s.pk: s for s in existing.values()}
+    current = dict(SeriesMember.objects.values_list("document_id", "series_id"))
     kept: set[int] = set()
     memberships: list[SeriesMember] = []
     for group in groups:
         # Titles agree within a group unless a curator linked drifted ones; then the
-        # most recently imported title names it.
+        # most recently imported title names a new series.
         title, body = by_pk[group[-1]]
         key = f"{series_body_key(body)}|{series_title_key(title)}"
-        series = existing.get(key)
-        if series is None:
+        # A group keeps the series most of its documents were in, so its URL is stable.
+        previous = Counter(current[pk] for pk in group if current.get(pk) not in (None, *kept))
+        series = by_id[previous.most_common(1)[0][0]] if previous else existing.get(key)
+        if series is None or series.pk in kept:
             series = Series.objects.create(
-                key=key, title=clean_series_title(title), body=body, slug=_free_slug(title)
+                key=_free_key(key, existing),
+                title=clean_series_title(title),
+                body=body,
+                slug=_free_slug(title),
             )
-            existing[key] = series
+            existing[series.key] = series
         kept.add(series.pk)
         memberships.extend(SeriesMember(series=series, document_id=pk) for pk in group)
     SeriesMember.objects.all().delete()
     SeriesMember.objects.bulk_create(memberships)
     Series.objects.exclude(pk__in=kept).delete()
     return len(kept)
+
+
+def _free_key(key: str, existing: dict) -> str:
+    candidate, n = key, 2
+    while candidate in existing:
+        candidate, n = f"{key}|{n}", n + 1
+    return candidate
 
 
 def _free_slug(title: str) -> str:
