@@ -37,8 +37,10 @@ OPERATIVE_2015 = [
 ]
 OPERATIVE_2017 = [
     OPERATIVE_2015[0],
-    OPERATIVE_2015[1].replace("upon request;", "upon request, in close cooperation with "
-                              "the Inter-Agency Coordination Group;"),
+    OPERATIVE_2015[1].replace(
+        "upon request;",
+        "upon request, in close cooperation with the Inter-Agency Coordination Group;",
+    ),
     "Calls upon Member States to take into consideration new methods of recruitment through "
     "the Internet and social media;",
 ]

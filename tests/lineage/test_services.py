@@ -22,9 +22,7 @@ def _links(document, anchor):
 
 
 def _all_links():
-    return set(
-        ParagraphLink.objects.values_list("paragraph_id", "counterpart_id", "similarity")
-    )
+    return set(ParagraphLink.objects.values_list("paragraph_id", "counterpart_id", "similarity"))
 
 
 @pytest.mark.parametrize(
