@@ -198,7 +198,9 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
         try:
             super().setup()
         except (OSError, whoosh_index.IndexError, ValueError) as exc:
-            raise IndexUnavailable(f"The search index at {self.path} cannot be opened: {exc}")
+            raise IndexUnavailable(
+                f"The search index at {self.path} cannot be opened: {exc}"
+            ) from exc
         self.parser = QueryParser(self.content_field_name, schema=self.schema)
         self._realpath = os.path.realpath(self.path) if self.use_file_storage else None
 
