@@ -1,0 +1,332 @@
+"""Reads used by the services, pages, API fields, search facets and commands."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+
+from documents.models import Document, Paragraph
+
+from .models import Actor, ActorAlias, Commitment, CommitmentType, Mention, TypeRule
+from .tagging import ActorName, Catalogue, Rule
+from .vocabulary import ActorKind, Status
+
+
+def catalogue_load() -> Catalogue:
+    """Actor names and active type rules as plain data for the pure tagger (two queries)."""
+    names = [
+        ActorName(slug, text, back)
+        for slug, text, back in ActorAlias.objects.values_list(
+            "actor__slug", "text", "is_back_reference"
+        )
+    ]
+    rules = [
+        Rule(ctype, text, kind)
+        for ctype, text, kind in TypeRule.objects.filter(is_active=True).values_list(
+            "ctype__slug", "text", "kind"
+        )
+    ]
+    return Catalogue(names=names, rules=rules)
+
+
+# The type tree ------------------------------------------------------
+
+
+@dataclass
+class TypeNode:
+    ctype: CommitmentType
+    children: list[TypeNode] = field(default_factory=list)
+    depth: int = 0
+    count: int = 0  # commitments of this type or any descendant
+    own_count: int = 0
+
+
+def type_tree(*, published_only: bool = True) -> list[TypeNode]:
+    """The taxonomy as nested nodes with counts that include descendants (two queries)."""
+    types = list(CommitmentType.objects.all())
+    counts = _type_counts(published_only)
+    nodes = {t.pk: TypeNode(t, own_count=counts.get(t.pk, 0)) for t in types}
+    roots = []
+    for t in types:
+        (nodes[t.parent_id].children if t.parent_id in nodes else roots).append(nodes[t.pk])
+
+    def walk(node, depth):
+        node.depth = depth
+        node.count = node.own_count + sum(walk(c, depth + 1) for c in node.children)
+        return node.count
+
+    for root in roots:
+        walk(root, 0)
+    return roots
+
+
+def _type_counts(published_only: bool) -> dict[int, int]:
+    qs = Commitment.objects.visible() if published_only else Commitment.objects.all()
+    rows = qs.values("types").annotate(n=Count("pk", distinct=True))
+    return {r["types"]: r["n"] for r in rows if r["types"]}
+
+
+def type_descendant_slugs(slug: str) -> list[str]:
+    """The slug and every descendant's: filtering on a parent includes its children."""
+    pairs = list(CommitmentType.objects.values_list("slug", "parent__slug"))
+    children = defaultdict(list)
+    for child, parent in pairs:
+        children[parent].append(child)
+    out, stack = [], [slug]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(children.get(current, []))
+    return out
+
+
+def type_ancestor_map() -> dict[str, list[str]]:
+    """slug -> [slug, parent, grandparent, ...] (one query)."""
+    parents = dict(CommitmentType.objects.values_list("slug", "parent__slug"))
+    out = {}
+    for slug in parents:
+        chain, node = [], slug
+        while node and node not in chain:
+            chain.append(node)
+            node = parents.get(node)
+        out[slug] = chain
+    return out
+
+
+def type_flat_list() -> list[TypeNode]:
+    """The tree flattened in reading order (for selects and the matrix)."""
+    flat: list[TypeNode] = []
+
+    def walk(node):
+        flat.append(node)
+        for child in node.children:
+            walk(child)
+
+    for root in type_tree():
+        walk(root)
+    return flat
+
+
+# Actors ------------------------------------------------------
+
+
+def actor_groups(query: str = "") -> list[tuple[str, list[Actor]]]:
+    """Actors grouped by kind, in the vocabulary's order, with counts; filtered by name."""
+    actors = Actor.objects.with_counts().order_by("name")
+    if query:
+        actors = actors.filter(
+            Q(name__icontains=query)
+            | Q(short_name__icontains=query)
+            | Q(aliases__text__icontains=query)
+        ).distinct()
+    grouped = defaultdict(list)
+    for actor in actors:
+        grouped[actor.kind].append(actor)
+    return [(label, grouped[value]) for value, label in ActorKind.choices if grouped[value]]
+
+
+def actor_get(slug: str) -> Actor | None:
+    return (
+        Actor.objects.prefetch_related(
+            "aliases",
+            Prefetch("relations_out", queryset=_relations().select_related("target")),
+            Prefetch("relations_in", queryset=_relations().select_related("source")),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def _relations():
+    from .models import ActorRelation
+
+    return ActorRelation.objects.all()
+
+
+def actor_commitments(actor: Actor) -> list[Commitment]:
+    """Commitments addressed to the actor, newest document first."""
+    return list(
+        Commitment.objects.visible()
+        .filter(actor=actor)
+        .for_display()
+        .order_by(
+            "-paragraph__document__adopted",
+            "-paragraph__document__distributed",
+            "paragraph__document__slug",
+            "paragraph__position",
+            "clause_start",
+        )
+    )
+
+
+def actor_mentions(actor: Actor, limit: int = 200) -> list[Mention]:
+    return list(
+        Mention.objects.visible()
+        .filter(actor=actor)
+        .select_related("paragraph__document", "paragraph__parent")
+        .order_by(
+            "-paragraph__document__adopted", "paragraph__document__slug", "paragraph__position"
+        )[:limit]
+    )
+
+
+def sponsor_actors(names: list[str]) -> list[tuple[str, Actor | None]]:
+    """Each sponsor as printed, with its Member State actor when one is known (one query)."""
+    aliases = {
+        a.text: a.actor
+        for a in ActorAlias.objects.filter(
+            text__in=names, actor__kind=ActorKind.MEMBER_STATE
+        ).select_related("actor")
+    }
+    return [(name, aliases.get(name)) for name in names]
+
+
+# Per-paragraph data for pages, the API and search facets ----------------------------------------
+
+
+def paragraph_commitments(paragraph_ids: list[int]) -> dict[int, list[Commitment]]:
+    rows = (
+        Commitment.objects.filter(paragraph_id__in=paragraph_ids)
+        .exclude(status=Status.REJECTED)
+        .select_related("actor")
+        .prefetch_related("types")
+        .order_by("paragraph_id", "clause_start", "pk")
+    )
+    out = defaultdict(list)
+    for c in rows:
+        out[c.paragraph_id].append(c)
+    return out
+
+
+def paragraph_mentions(paragraph_ids: list[int]) -> dict[int, list[Mention]]:
+    rows = (
+        Mention.objects.filter(paragraph_id__in=paragraph_ids)
+        .exclude(status=Status.REJECTED)
+        .select_related("actor")
+        .order_by("paragraph_id", "actor__name")
+    )
+    out = defaultdict(list)
+    for m in rows:
+        out[m.paragraph_id].append(m)
+    return out
+
+
+def paragraph_facets(paragraph_ids: list[int]) -> dict[int, dict[str, list[str]]]:
+    """Facet values of each paragraph for the search index (three queries for all ids)."""
+    ancestors = type_ancestor_map()
+    commitments = paragraph_commitments(paragraph_ids)
+    mentions = paragraph_mentions(paragraph_ids)
+    out = {}
+    for pk in paragraph_ids:
+        values = {
+            k: set() for k in ("actor", "addressee", "actor_kind", "ctype", "verb", "strength")
+        }
+        for c in commitments.get(pk, []):
+            values["addressee"].add(c.actor.slug)
+            values["actor"].add(c.actor.slug)
+            values["actor_kind"].add(c.actor.kind)
+            values["verb"].add(verb_slug(c.verb))
+            values["strength"].add(c.strength)
+            for t in c.types.all():
+                values["ctype"].update(ancestors.get(t.slug, [t.slug]))
+        for m in mentions.get(pk, []):
+            values["actor"].add(m.actor.slug)
+            values["actor_kind"].add(m.actor.kind)
+        out[pk] = {k: sorted(v) for k, v in values.items()}
+    return out
+
+
+def verb_slug(verb: str) -> str:
+    return "-".join(verb.lower().split())
+
+
+# The matrix ------------------------------------------------------
+
+
+@dataclass
+class Matrix:
+    actors: list[Actor]
+    types: list[CommitmentType]
+    cells: dict[tuple[int, int], int]  # (actor pk, type pk) -> commitments
+    maximum: int
+
+    def rows(self):
+        for actor in self.actors:
+            yield actor, [(t, self.cells.get((actor.pk, t.pk), 0)) for t in self.types]
+
+
+def matrix(
+    *,
+    document_type: str = "",
+    year_from: int | None = None,
+    year_to: int | None = None,
+    depth: int = 0,
+) -> Matrix:
+    """Actors × commitment types: commitments addressed to each actor, by type.
+
+    A parent type's cell counts commitments of it or any descendant (each once).
+    `depth` limits the columns to the top levels of the tree (0: the pillars).
+    """
+    qs = Commitment.objects.visible()
+    if document_type:
+        qs = qs.filter(paragraph__document__document_type=document_type)
+    if year_from:
+        qs = qs.filter(_year_q(gte=year_from))
+    if year_to:
+        qs = qs.filter(_year_q(lte=year_to))
+    pairs = qs.values_list("pk", "actor_id", "types__slug")
+    ancestors = type_ancestor_map()
+    columns = [n.ctype for n in type_flat_list() if n.depth <= depth]
+    column_slugs = {t.slug: t for t in columns}
+    seen: set[tuple[int, int, int]] = set()
+    cells: dict[tuple[int, int], int] = defaultdict(int)
+    actor_ids = set()
+    for pk, actor_id, slug in pairs:
+        if not slug:
+            continue
+        for node in ancestors.get(slug, []):
+            if node in column_slugs:
+                key = (pk, actor_id, column_slugs[node].pk)
+                if key not in seen:
+                    seen.add(key)
+                    cells[(actor_id, column_slugs[node].pk)] += 1
+                    actor_ids.add(actor_id)
+    actors = list(Actor.objects.filter(pk__in=actor_ids).order_by("kind", "name"))
+    totals = {a.pk: sum(v for (aid, _), v in cells.items() if aid == a.pk) for a in actors}
+    actors.sort(key=lambda a: (-totals[a.pk], a.name))
+    return Matrix(actors, columns, dict(cells), max(cells.values(), default=0))
+
+
+def _year_q(**lookup) -> Q:
+    ((op, year),) = lookup.items()
+    return Q(**{f"paragraph__document__adopted__year__{op}": year}) | Q(
+        paragraph__document__adopted__isnull=True,
+        **{f"paragraph__document__distributed__year__{op}": year},
+    )
+
+
+def matrix_filter_options() -> dict:
+    docs = Document.objects.published()
+    years = sorted(
+        {d.year for d in docs.dates("adopted", "year")}
+        | {d.year for d in docs.dates("distributed", "year")}
+    )
+    types = sorted(set(docs.values_list("document_type", flat=True)))
+    return {"years": years, "document_types": types}
+
+
+# Review ------------------------------------------------------
+
+
+def document_review_queue(document: Document):
+    return (
+        Commitment.objects.filter(paragraph__document=document)
+        .for_display()
+        .order_by("paragraph__position", "clause_start")
+    )
+
+
+def paragraphs_for_tagging(document: Document) -> list[Paragraph]:
+    return list(document.paragraphs.order_by("position").select_related("parent"))
