@@ -23,7 +23,10 @@ BODIES = (
     r"|Commission on [A-Z][A-Za-z ]+|Conference of the Parties[A-Za-z ]*|Assembly|Council"
 )
 FORMULA_RE = re.compile(rf"^The ({BODIES})\s*,?$")
-CLOSING_RE = re.compile(r"^(\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\b(.*)$")
+CLOSING_RE = re.compile(
+    r"^(\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\b(.*)$"
+    r"|^\[(?:Adopted|Resolution adopted)\b[^\]]*\]\.?$"  # "[Adopted without a vote.]"
+)
 
 
 @dataclass

@@ -99,6 +99,7 @@ def _sponsors(lines: list[str]) -> list[str]:
 
 _HEADER_LINE = re.compile(
     rf"^(United Nations|Distr\.|Original:|Agenda item|\[|Resolution adopted|Decision adopted"
+    rf"|Adopted by|Resolution \d"
     rf"|on \d|{SYMBOL}$|.*\bsession\b|.*\bCommittee$|{'|'.join(KNOWN_BODIES)}"
     rf"|\d{{1,2}} (?:{MONTHS}) \d{{4}})"
 )
