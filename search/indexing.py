@@ -15,6 +15,7 @@ import os
 import shutil
 import threading
 import time
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,7 +150,8 @@ def index_rebuild(
             connections[using].get_unified_index().all_searchfields()
         )
     with writer_lock(using):
-        target = path.parent / f"{path.name}.{time.strftime('%Y%m%d%H%M%S')}.{os.getpid()}"
+        stamp = f"{time.strftime('%Y%m%d%H%M%S')}.{uuid.uuid4().hex[:8]}"
+        target = path.parent / f"{path.name}.{stamp}"
         target.mkdir(parents=True)
         ix = FileStorage(str(target)).create_index(engine.schema)
         options = {"limitmb": limitmb}

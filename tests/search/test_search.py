@@ -41,7 +41,8 @@ def corpus(drain):
         (
             ga,
             "Urges",
-            "Urges States to ensure the non-punishment of victims of trafficking for acts they were compelled to commit;",
+            "Urges States to ensure the non-punishment of victims of trafficking "
+            "for acts they were compelled to commit;",
         ),
         (
             ga,
@@ -56,7 +57,8 @@ def corpus(drain):
         (
             sc,
             "Urges",
-            "Urges Member States to improve data collection on trafficking, including on the Internet;",
+            "Urges Member States to improve data collection on trafficking, "
+            "including on the Internet;",
         ),
         (
             sc,

@@ -1,0 +1,44 @@
+"""The search flow in a real browser: query, two facets, remove a chip, open, back."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.factories import make_document, make_paragraph
+from tests.search.conftest import drain, search_index  # noqa: F401  (fixtures)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def indexed(drain):
+    ga = make_document(symbol="A/RES/72/195", body="General Assembly")
+    sc = make_document(symbol="S/RES/2388 (2017)", body="Security Council")
+    hrc = make_document(symbol="A/HRC/RES/44/4", body="Human Rights Council")
+    for doc in (ga, sc, hrc):
+        make_paragraph(doc, text=f"Urges action against trafficking in persons ({doc.body});")
+    drain()
+
+
+def test_search_facets_chips_and_back(page, live_server, indexed):
+    page.goto(f"{live_server.url}/search/")
+    page.get_by_label("Search paragraphs", exact=True).first.fill("trafficking")
+    page.get_by_label("Search paragraphs", exact=True).first.press("Enter")
+    expect(page.locator(".results__count")).to_contain_text("of 3 paragraphs")
+
+    page.locator('#facet-body a[data-value="General Assembly"]').click()
+    expect(page.locator(".results__count")).to_contain_text("1 paragraph")
+    page.locator('#facet-body a[data-value="Security Council"]').click()
+    expect(page.locator(".results__count")).to_contain_text("of 2 paragraphs")
+    expect(page).to_have_url(re.compile(r"body=General\+Assembly.*body=Security\+Council"))
+
+    page.get_by_role("link", name="Remove filter Body: General Assembly").click()
+    expect(page.locator(".results__count")).to_contain_text("1 paragraph")
+    expect(page.locator(".hit__head")).to_contain_text("S/RES/2388 (2017)")
+
+    page.locator(".hit__link").first.click()
+    expect(page).to_have_url(re.compile(r"/documents/.+/op-1/$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/search/\?q=trafficking&body=Security\+Council"))
+    expect(page.locator(".results__count")).to_contain_text("1 paragraph")
