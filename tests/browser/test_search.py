@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def indexed(drain):
+def indexed(drain):  # noqa: F811  (the imported fixture)
     ga = make_document(symbol="A/RES/72/195", body="General Assembly")
     sc = make_document(symbol="S/RES/2388 (2017)", body="Security Council")
     hrc = make_document(symbol="A/HRC/RES/44/4", body="Human Rights Council")
