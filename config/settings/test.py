@@ -15,6 +15,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+STATIC_ROOT = tempfile.mkdtemp(prefix="untip-test-static-")
+WHITENOISE_USE_FINDERS = True
 # Each test session gets its own index directory; search tests make their own per test.
 HAYSTACK_CONNECTIONS["default"]["PATH"] = tempfile.mkdtemp(prefix="untip-test-index-")
 HAYSTACK_CONNECTIONS["default"]["SILENTLY_FAIL"] = False

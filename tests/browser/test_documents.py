@@ -19,19 +19,36 @@ def browser_context_args(browser_context_args):
 @pytest.fixture
 def corpus():
     adopted = make_document(
-        symbol="A/RES/70/179", title="Improving the coordination of efforts against trafficking",
+        symbol="A/RES/70/179",
+        title="Improving the coordination of efforts against trafficking",
         adopted=dt.date(2015, 12, 17),
     )
-    make_paragraph(adopted, kind=Kind.PREAMBULAR, anchor="pp-1", lead="Reiterating",
-                   text="Reiterating its strong condemnation of trafficking in persons,")
-    make_paragraph(adopted, number="1", anchor="op-1", lead="Urges",
-                   text="Urges Member States to ratify the Protocol;")
-    draft = make_document(symbol="", slug="draft-2015", title="Draft of 70/179",
-                          document_type=DocumentType.DRAFT_RESOLUTION, adopted=None,
-                          distributed=dt.date(2015, 11, 19))
+    make_paragraph(
+        adopted,
+        kind=Kind.PREAMBULAR,
+        anchor="pp-1",
+        lead="Reiterating",
+        text="Reiterating its strong condemnation of trafficking in persons,",
+    )
+    make_paragraph(
+        adopted,
+        number="1",
+        anchor="op-1",
+        lead="Urges",
+        text="Urges Member States to ratify the Protocol;",
+    )
+    draft = make_document(
+        symbol="",
+        slug="draft-2015",
+        title="Draft of 70/179",
+        document_type=DocumentType.DRAFT_RESOLUTION,
+        adopted=None,
+        distributed=dt.date(2015, 11, 19),
+    )
     make_paragraph(draft, number="1", anchor="op-1", text="Urges Member States to ratify;")
-    DocumentRelation.objects.create(source=draft, target=adopted, target_symbol="A/RES/70/179",
-                                    relation=Relation.DRAFT_OF)
+    DocumentRelation.objects.create(
+        source=draft, target=adopted, target_symbol="A/RES/70/179", relation=Relation.DRAFT_OF
+    )
     return adopted, draft
 
 
@@ -45,7 +62,7 @@ def test_paragraph_permalink_copy_citation_and_related(live_server, page, corpus
     page.get_by_role("link", name="A/RES/70/179", exact=True).first.click()
     page.wait_for_url(f"{live_server.url}/documents/a-res-70-179/")
     assert page.locator("#op-1").is_visible()
-    page.get_by_role("link", name="Draft of 70/179").click()
+    page.locator(".related").get_by_role("link", name="Draft of 70/179").click()
     page.wait_for_url(f"{live_server.url}/documents/draft-2015/")
     assert "Adopted as" in page.locator("aside").inner_text()
 
@@ -54,9 +71,7 @@ def test_symbol_url_and_fragment(live_server, page, corpus):
     page.goto(f"{live_server.url}/symbol/a/res/70/179")
     page.wait_for_url(f"{live_server.url}/documents/a-res-70-179/")
     page.goto(f"{live_server.url}/documents/a-res-70-179/#op-1")
-    highlighted = page.evaluate(
-        "getComputedStyle(document.getElementById('op-1')).backgroundColor"
-    )
+    highlighted = page.evaluate("getComputedStyle(document.getElementById('op-1')).backgroundColor")
     assert highlighted != "rgba(0, 0, 0, 0)"  # :target is highlighted for the reader
 
 

@@ -53,7 +53,7 @@ def test_bad_uploads_get_a_clear_error(admin_client, upload, message):
     assert response.status_code == 200
     form = response.context["form"]
     assert form.errors
-    assert message.lower() in " ".join(form.non_field_errors()).lower()
+    assert message.lower() in form.errors.as_text().lower()
     assert Document.objects.count() == 0
 
 

@@ -393,6 +393,8 @@ LEADS = [
     (P64, "op-4", "Decides"),
     (P64, "annex-1", "Consistently and strongly condemn"),
     (P64, "annex-11", "Strongly urge"),
+    (P64, "annex-12", "Address"),
+    (P64, "annex-19", "Stress"),
     (P64, "annex-58", "Further encourage"),
     (P70, "pp-31", "Taking note with appreciation"),
     (P70, "op-12", "Calls upon"),

@@ -1,0 +1,218 @@
+"""Pages and JSON: paragraph panel, comparison, series, agreed language, API field."""
+
+import pytest
+from django.urls import reverse
+
+from documents.models import Paragraph
+from lineage.services import lineage_rebuild
+from tests.factories import make_document, make_paragraph
+
+from .conftest import ADOPTED, DECLARATION
+
+
+def _paragraph_url(slug, anchor):
+    return reverse("documents:paragraph", kwargs={"slug": slug, "anchor": anchor})
+
+
+def test_paragraph_panel_lists_counterparts_oldest_first_with_a_diff(
+    client, linked, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(20):
+        response = client.get(_paragraph_url("a-res-72-1", "annex-3"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This language also appears in" in html
+    letter_at = html.index("President of the General Assembly".split()[0])
+    assert html.index("A/RES/71/319, annex, para. 3") > 0
+    # Oldest first: the letter (July) before 71/319 (August).
+    assert html.index('href="/documents/pga-letter-2017-07-21/annex-3/"') < html.index(
+        'href="/documents/a-res-71-319/annex-3/"'
+    )
+    assert letter_at >= 0
+    assert "First appeared in" in html
+    assert '<del><span class="visually-hidden">deleted: </span>' not in html.split(
+        "A/RES/71/319, annex, para. 3"
+    )[1].split("</li>")[0]
+    # The letter's draft -> this paragraph: "Criminal" and "(INTERPOL)" inserted.
+    assert '<ins><span class="visually-hidden">inserted: </span>Criminal</ins>' in html
+    assert '<ins><span class="visually-hidden">inserted: </span>(INTERPOL)</ins>' in html
+    assert "Minor edits" in html and "Identical" in html
+
+
+def test_paragraph_without_counterparts_says_it_is_new(client, linked):
+    response = client.get(_paragraph_url("a-res-72-195", "op-3"))
+    assert "it first appears here" in response.content.decode()
+
+
+def test_diff_escapes_paragraph_text(client, db):
+    old = make_document(symbol="A/RES/70/1")
+    new = make_document(symbol="A/RES/72/2")
+    text = "Urges Member States to protect victims of trafficking in persons everywhere;"
+    make_paragraph(old, text=text)
+    make_paragraph(new, text=text.replace("everywhere", '<script>alert("x")</script> everywhere'))
+    lineage_rebuild()
+    html = client.get(_paragraph_url("a-res-72-2", "op-1")).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;" in html
+    compare = client.get(reverse("lineage:compare", args=["a-res-70-1", "a-res-72-2"]))
+    assert "<script>alert" not in compare.content.decode()
+    assert "&lt;script&gt;" in compare.content.decode()
+
+
+def test_compare_counts_and_permalinks(client, linked, django_assert_max_num_queries):
+    url = reverse("lineage:compare", args=["pga-letter-2017-07-21", "a-res-71-319"])
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
+    assert response.status_code == 200
+    counts = response.context["comparison"].counts
+    assert counts == {"matched": 2, "changed": 1, "moved": 0, "added": 1, "removed": 1}
+    html = response.content.decode()
+    assert 'href="/documents/pga-letter-2017-07-21/annex-3/"' in html
+    assert 'href="/documents/a-res-71-319/annex-3/"' in html
+    assert '<ins><span class="visually-hidden">inserted: </span>Criminal</ins>' in html
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "status"),
+    [
+        ("a-res-70-179", "nope", 404),
+        ("a-res-70-179", "a-res-70-179", 400),
+        ("draft-2015-improving-coordination", "a-res-70-179", 200),
+    ],
+)
+def test_compare_bad_input_gets_a_clear_answer(client, linked, a, b, status):
+    assert client.get(reverse("lineage:compare", args=[a, b])).status_code == status
+    api = client.get(reverse("lineage:api_compare", args=[a, b]))
+    assert api.status_code == status
+    if status != 200:
+        assert "error" in api.json()
+
+
+def test_compare_start_form(client, linked):
+    response = client.get(reverse("lineage:compare_start"), {"a": "a-res-70-179", "b": ""})
+    assert response.status_code == 400
+    assert "Choose two documents" in response.content.decode()
+    response = client.get(
+        reverse("lineage:compare_start"), {"a": "a-res-70-179", "b": "a-res-72-195"}
+    )
+    assert response.url == reverse("lineage:compare", args=["a-res-70-179", "a-res-72-195"])
+
+
+def test_api_compare_returns_the_alignment(client, linked):
+    data = client.get(reverse("lineage:api_compare", args=["a-res-70-179", "a-res-72-195"])).json()
+    assert data["counts"] == {"matched": 1, "changed": 1, "moved": 0, "added": 1, "removed": 1}
+    changed = next(row for row in data["rows"] if row["status"] == "changed")
+    assert changed["a"]["anchor"] == changed["b"]["anchor"] == "op-2"
+    assert changed["class"] == "minor"
+    assert ["insert", "in close cooperation with the Inter-Agency Coordination Group"] in [
+        [op, text.strip(" ,;")] for op, text in changed["diff"]
+    ]
+
+
+def test_document_page_links_to_natural_comparisons(client, linked):
+    html = client.get(reverse("documents:detail", args=["a-res-70-179"])).content.decode()
+    assert reverse("lineage:compare", args=["draft-2015-improving-coordination", "a-res-70-179"]) in html
+    assert reverse("lineage:compare", args=["a-res-70-179", "a-res-72-195"]) in html
+    html = client.get(reverse("documents:detail", args=["pga-letter-2017-07-21"])).content.decode()
+    assert reverse("lineage:compare", args=["pga-letter-2017-07-21", "a-res-71-319"]) in html
+    assert reverse("lineage:compare", args=["pga-letter-2017-07-21", "a-res-72-1"]) in html
+
+
+def test_series_pages(client, linked, django_assert_max_num_queries):
+    response = client.get(reverse("lineage:series_list"))
+    html = response.content.decode()
+    assert "Improving the coordination of efforts against trafficking in persons" in html
+    series = response.context["series_list"][0]
+    with django_assert_max_num_queries(10):
+        response = client.get(series.get_absolute_url())
+    html = response.content.decode()
+    assert html.index("A/RES/70/179") < html.index("A/RES/72/195")
+    histories = response.context["histories"]
+    assert [h.paragraph.anchor for h in histories] == ["op-1", "op-2", "op-3"]
+    op2 = histories[1]
+    assert [v.paragraph.anchor if v.paragraph else None for v in op2.versions] == ["op-2", "op-2"]
+    assert op2.versions[-1].similarity == "minor"
+    assert histories[2].first.document.symbol == "A/RES/72/195"
+    assert "not in this resolution" in html
+    assert client.get(reverse("lineage:series_detail", args=["nope"])).status_code == 404
+
+
+def test_agreed_language_finds_adopted_text(client, linked):
+    response = client.get(
+        reverse("lineage:agreed_language"),
+        {"text": "the International Criminal Police Organization (INTERPOL)"},
+    )
+    assert response.status_code == 200
+    matches = response.context["matches"]
+    assert {m.paragraph.document.slug for m in matches} == {"a-res-71-319", "a-res-72-1"}
+    assert all(m.similarity == "identical" and m.within for m in matches)
+    # The draft letter is not adopted text...
+    html = response.content.decode()
+    assert "pga-letter" not in html
+    # ...unless asked for.
+    response = client.get(
+        reverse("lineage:agreed_language"),
+        {"text": "the International Police Organization", "drafts": "1"},
+    )
+    assert response.context["matches"][0].paragraph.document.slug == "pga-letter-2017-07-21"
+
+
+def test_agreed_language_shows_differences(client, linked):
+    text = ADOPTED[1].replace("modern slavery", "contemporary forms of slavery")
+    response = client.get(reverse("lineage:agreed_language"), {"text": text, "fragment": "1"})
+    html = response.content.decode()
+    assert "<html" not in html  # the fragment the page's script swaps in
+    assert '<del><span class="visually-hidden">deleted: </span>modern</del>' in html
+    assert "contemporary forms of" in html
+    assert response.context["matches"][0].similarity == "minor"
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "message"),
+    [
+        ("two words", 400, "at least 3 words"),
+        ("x " * 3000, 400, "at most 5,000"),
+        ("", 200, "Results will appear here"),
+        ("fisheries management quotas in the Pacific", 200, "probably new language"),
+    ],
+)
+def test_agreed_language_bad_or_empty_input(client, linked, text, status, message):
+    response = client.get(reverse("lineage:agreed_language"), {"text": text})
+    assert response.status_code == status
+    assert message in response.content.decode()
+
+
+def test_api_agreed_language(client, linked):
+    url = reverse("lineage:api_agreed_language")
+    data = client.get(url, {"text": DECLARATION[0]}).json()
+    identical = [r for r in data["results"] if r["class"] == "identical"]
+    assert [(r["document"], r["anchor"]) for r in identical] == [
+        ("a-res-71-319", "annex-1"),
+        ("a-res-72-1", "annex-1"),
+    ]
+    assert data["results"][:2] == identical  # best first
+    first = data["results"][0]
+    assert first["url"].endswith("/annex-1/")
+    assert {"symbol", "date", "anchor", "similarity", "diff", "citation"} <= set(first)
+    assert client.get(url).status_code == 400
+    assert "error" in client.get(url, {"text": "too short"}).json()
+
+
+def test_documents_api_paragraphs_carry_counterparts(client, linked, django_assert_max_num_queries):
+    with django_assert_max_num_queries(15):
+        data = client.get("/api/documents/a-res-71-319/").json()
+    by_anchor = {p["anchor"]: p for p in data["paragraphs"]}
+    counterparts = by_anchor["annex-3"]["counterparts"]
+    assert [(c["document"], c["anchor"], c["class"]) for c in counterparts] == [
+        ("pga-letter-2017-07-21", "annex-3", "minor"),
+        ("a-res-72-1", "annex-3", "identical"),
+    ]
+    assert by_anchor["op-1"]["counterparts"] == []
+
+
+def test_unpublished_counterparts_are_hidden(client, linked):
+    linked["letter"].is_published = False
+    linked["letter"].save()
+    html = client.get(_paragraph_url("a-res-72-1", "annex-3")).content.decode()
+    assert "pga-letter" not in html
+    assert Paragraph.objects.filter(document=linked["letter"]).exists()
