@@ -6,6 +6,7 @@ hand: rows here are derived from the paragraphs' text and the documents' titles.
 
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from documents.models import Document, Paragraph
@@ -27,8 +28,9 @@ class ParagraphLinkQuerySet(models.QuerySet):
 
     def for_display(self):
         return self.select_related("counterpart__document", "counterpart__parent__parent").order_by(
-            F("counterpart__document__adopted").asc(nulls_last=True),
-            F("counterpart__document__distributed").asc(nulls_last=True),
+            Coalesce("counterpart__document__adopted", "counterpart__document__distributed").asc(
+                nulls_last=True
+            ),
             "counterpart__document__slug",
         )
 

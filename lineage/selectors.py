@@ -6,7 +6,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 
 from documents.models import Document, DocumentRelation, Paragraph
 from documents.selectors import document_paragraphs
@@ -361,6 +362,4 @@ def agreed_language(
 
 def order_by_date(documents):
     """Documents oldest first; undated ones last."""
-    return documents.order_by(
-        F("adopted").asc(nulls_last=True), F("distributed").asc(nulls_last=True), "slug"
-    )
+    return documents.order_by(Coalesce("adopted", "distributed").asc(nulls_last=True), "slug")

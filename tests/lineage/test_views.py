@@ -22,17 +22,16 @@ def test_paragraph_panel_lists_counterparts_oldest_first_with_a_diff(
     html = response.content.decode()
     assert response.status_code == 200
     assert "This language also appears in" in html
-    letter_at = html.index("President of the General Assembly".split()[0])
-    assert html.index("A/RES/71/319, annex, para. 3") > 0
     # Oldest first: the letter (July) before 71/319 (August).
     assert html.index('href="/documents/pga-letter-2017-07-21/annex-3/"') < html.index(
         'href="/documents/a-res-71-319/annex-3/"'
     )
     assert letter_at >= 0
     assert "First appeared in" in html
-    assert '<del><span class="visually-hidden">deleted: </span>' not in html.split(
-        "A/RES/71/319, annex, para. 3"
-    )[1].split("</li>")[0]
+    assert (
+        '<del><span class="visually-hidden">deleted: </span>'
+        not in html.split("A/RES/71/319, annex, para. 3")[1].split("</li>")[0]
+    )
     # The letter's draft -> this paragraph: "Criminal" and "(INTERPOL)" inserted.
     assert '<ins><span class="visually-hidden">inserted: </span>Criminal</ins>' in html
     assert '<ins><span class="visually-hidden">inserted: </span>(INTERPOL)</ins>' in html
@@ -111,7 +110,10 @@ def test_api_compare_returns_the_alignment(client, linked):
 
 def test_document_page_links_to_natural_comparisons(client, linked):
     html = client.get(reverse("documents:detail", args=["a-res-70-179"])).content.decode()
-    assert reverse("lineage:compare", args=["draft-2015-improving-coordination", "a-res-70-179"]) in html
+    assert (
+        reverse("lineage:compare", args=["draft-2015-improving-coordination", "a-res-70-179"])
+        in html
+    )
     assert reverse("lineage:compare", args=["a-res-70-179", "a-res-72-195"]) in html
     html = client.get(reverse("documents:detail", args=["pga-letter-2017-07-21"])).content.decode()
     assert reverse("lineage:compare", args=["pga-letter-2017-07-21", "a-res-71-319"]) in html
