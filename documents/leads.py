@@ -236,7 +236,8 @@ def imperative_lead(text: str) -> str:
     if not m:
         return ""
     word = m.group(0).lower()
-    if word.endswith(("s", "ing", "ed")) or word in NOT_VERBS or len(word) < 3:
+    third_person = word.endswith("s") and not word.endswith(("ss", "us"))  # not "Address"
+    if third_person or word.endswith(("ing", "ed")) or word in NOT_VERBS or len(word) < 3:
         return ""
     end = start + m.end()
     complement = _take_complement(text[end:].lstrip(), ("into account", "note of", "note"))

@@ -343,31 +343,49 @@ def finish_text(text: str) -> str:
 _SUFFIXES = ("ing", "ed", "s", "es", "ly", "tion", "ions", "ion", "al", "ment", "ments")
 
 
-def vocabulary(text: str) -> Counter:
-    return Counter(w.lower() for w in re.findall(r"[A-Za-z]+", text))
+@dataclass
+class Vocabulary:
+    """Word and adjacent-word-pair counts of a whole document (lower case)."""
+
+    words: Counter
+    pairs: Counter
+
+    def __getitem__(self, word: str) -> int:
+        return self.words[word]
 
 
-def repair_split_words(text: str, vocab: Counter) -> str:
+def vocabulary(text: str) -> Vocabulary:
+    tokens = re.findall(r"[A-Za-z]+|[^\sA-Za-z]", text)
+    lower = [t.lower() for t in tokens]
+    pairs = Counter(
+        (a, b) for a, b in zip(lower, lower[1:], strict=False) if a.isalpha() and b.isalpha()
+    )
+    return Vocabulary(Counter(t for t in lower if t.isalpha()), pairs)
+
+
+def repair_split_words(text: str, vocab: Vocabulary) -> str:
     """Join words that pdftotext split with a space ("freedo ms", "Conven tion").
 
     A pair is joined only if the joined form is a word found elsewhere in the document
-    (or its stem is, when neither half is a word of the document), and not both
-    halves are themselves words of the document: "in to" stays as it is.
+    (or, when neither half is used elsewhere as a word, its stem is), and not both
+    halves are words used elsewhere in the document: "in to" stays as it is.
     """
 
-    def is_word(w: str) -> bool:
-        return vocab[w.lower()] > 1 or w.lower() in ("a", "i")
-
     def joinable(a: str, b: str) -> bool:
-        joined = (a + b).lower()
-        a_word, b_word = is_word(a), is_word(b)
+        la, lb = a.lower(), b.lower()
+        together = vocab.pairs[(la, lb)]
+        a_word = vocab.words[la] - together > 0 or la in ("a", "i")
+        b_word = vocab.words[lb] - together > 0
         if a_word and b_word:
             return False
-        if vocab[joined] > 0:
+        joined = la + lb
+        if vocab.words[joined] > 0:
             return True
         if a_word or b_word:
             return False
-        return any(joined.endswith(sfx) and vocab[joined[: -len(sfx)]] > 0 for sfx in _SUFFIXES)
+        return any(
+            joined.endswith(sfx) and vocab.words[joined[: -len(sfx)]] > 0 for sfx in _SUFFIXES
+        )
 
     parts = re.split(r"(\s+)", text)
     out: list[str] = []
@@ -389,7 +407,7 @@ def repair_split_words(text: str, vocab: Counter) -> str:
     return "".join(out)
 
 
-def join_wrapped(left: str, right: str, text_lower: str, vocab: Counter) -> str:
+def join_wrapped(left: str, right: str, text_lower: str, vocab: Vocabulary) -> str:
     """Join two hard-wrapped lines; drop a line-end hyphen only when provably a break."""
     if left.endswith("-") and right[:1].islower():
         word_a = re.search(r"([A-Za-z]+)-$", left)

@@ -577,6 +577,10 @@ REPAIRED = [
     (P70, "pp-9-a", "the United Nations Convention against Transnational Organized Crime"),
     (P70, "pp-13", "held in Doha from 12 to 19 April 2015,"),
     (P70, "pp-14", "held on 3 and 4 October 2013"),
+    (P70, "pp-9-d", "vulnerable to trafficking in persons and strengthening"),
+    (P70, "pp-17", "the global fight against trafficking in persons, particularly"),
+    # real two-word phrases are not joined
+    (P72, "annex-10", "including through, inter alia, the enhancement"),
     (P70, "op-15", "the Office of the United Nations High Commissioner for Human Rights"),
     (P70, "op-18", "at its seventy-first session."),
     (P72, "annex-4", "fundamental freedoms and constitutes"),
