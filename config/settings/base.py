@@ -155,4 +155,4 @@ LOGGING = {
 }
 
 # Management commands `load_corpus` runs first: the reference data documents are tagged with.
-CORPUS_SETUP_COMMANDS: list[str] = []
+CORPUS_SETUP_COMMANDS: list[str] = ["load_taxonomy"]
