@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .leads import OPERATIVE_WORDS, declaration_lead, preambular_lead
-from .text_cleanup import DATE_RE, MARK_RE, _ends_sentence
+from .text_cleanup import DATE_RE, MARK_RE, ends_clause
 
 NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
 SUB_RE = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,5})\)(?:\s+(.*))?$")
@@ -41,7 +41,7 @@ class Block:
         return " ".join(self.lines)
 
     def ends_sentence(self) -> bool:
-        return _ends_sentence(MARK_RE.sub("", self.text))
+        return ends_clause(MARK_RE.sub("", self.text))
 
 
 def classify_line(line: str) -> Block | None:
@@ -60,7 +60,7 @@ def classify_line(line: str) -> Block | None:
     if m:
         return Block("sub", m.group(1), [m.group(2)] if m.group(2) else [])
     m = ROMAN_HEAD_RE.match(line)
-    if m and (not m.group(2) or not _ends_sentence(m.group(2))):
+    if m and (not m.group(2) or not ends_clause(m.group(2))):
         return Block("heading", m.group(1), [m.group(2)] if m.group(2) else [])
     return None
 
@@ -74,7 +74,7 @@ def _starts_paragraph(line: str, current: Block) -> bool:
         return (
             len(current.lines) <= 3
             and bool(declaration_lead(line))
-            and not any(_ends_sentence(ln) for ln in current.lines)
+            and not any(ends_clause(ln) for ln in current.lines)
         )
     if not current.ends_sentence():
         return False
@@ -144,7 +144,7 @@ def _split_title(blocks: list[Block]) -> None:
     if block.ends_sentence() or len(block.lines) < 2:
         return
     for cut in range(len(block.lines) - 1, max(0, len(block.lines) - 4), -1):
-        if _ends_sentence(block.lines[cut - 1]):
+        if ends_clause(block.lines[cut - 1]):
             title = Block("text", lines=block.lines[cut:])
             block.lines = block.lines[:cut]
             blocks.append(title)

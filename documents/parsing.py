@@ -85,6 +85,7 @@ class ParsedDocument:
 
 
 SALUTATION_RE = re.compile(r"^(Excellency|Excellencies|Dear\b|Sir\b|Madam\b|Mr\. President)")
+URL_RE = re.compile(r"^(?:www\.|https?://)\S+$|^\S+@\S+\.\w+$")
 IMAGE_RE = re.compile(
     r"^(?:An?|The)\s+(?:handwritten\s+)?(?:signature|image|logo|photo|stamp|seal)\b"
 )
@@ -331,7 +332,7 @@ class _Walker:
 
     def on_text(self, block: Block, following: Block | None) -> None:
         text = MARK_RE.sub("", block.text).strip()
-        if IMAGE_RE.match(text):
+        if IMAGE_RE.match(text) or (self.zone == "letter" and URL_RE.match(text)):
             return
         before_numbered = following is not None and following.kind in ("num", "formula")
         if self.zone == "letter":
@@ -397,6 +398,7 @@ class _Walker:
             and last.para.part == Part.LETTER
             and last.last_block is not None
             and text[:1].islower()
+            and not re.search(r"[.:]\W*$", last.raw)  # signature lines after the close
         ):
             self.merge(block)
             return

@@ -227,7 +227,7 @@ def split_wrapped(text: str) -> Source:
     return Source(lines=body, footnotes=footnotes, wrapped=True, warnings=warnings)
 
 
-def _ends_sentence(line: str) -> bool:
+def ends_clause(line: str) -> bool:
     s = re.sub(r"\s\d{1,3}$", "", line.rstrip())  # a trailing footnote marker
     s = s.rstrip('”’")]*')
     return bool(s) and s[-1] in ",;:."
@@ -249,8 +249,8 @@ def _move_misplaced_numbers(lines: list[str]) -> list[str]:
         word = first.split(" ", 1)[0].lower()
         if (
             word in OPERATIVE_WORDS
-            and not _ends_sentence(first)
-            and _ends_sentence(out[i - 2])
+            and not ends_clause(first)
+            and ends_clause(out[i - 2])
             and i + 1 < len(out)
         ):
             out[i - 1], out[i] = out[i], out[i - 1]

@@ -421,6 +421,9 @@ def test_letter_paragraphs_have_no_lead_and_stay_in_the_letter():
         letter[3].text == "Please accept, Excellency, the assurances of my highest consideration."
     )
     assert letter[4].text.startswith("We are pleased to write to you in our capacity")
+    assert (
+        letter[8].text == "Please accept, Excellency, the assurances of our highest consideration."
+    )
     assert all(p.lead == "" for p in letter)
     texts = " ".join(p.text for p in doc.paragraphs)
     for furniture in ("handwritten signature", "KINGDOM OF BELGIUM", "www.diplomatie", "To: H.E."):
