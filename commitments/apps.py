@@ -4,3 +4,28 @@ from django.apps import AppConfig
 class CommitmentsConfig(AppConfig):
     name = "commitments"
     verbose_name = "Actors and commitments"
+
+    def ready(self):
+        from documents import extensions
+        from documents.signals import document_imported
+
+        from . import integration, services
+
+        document_imported.connect(services.on_document_imported, dispatch_uid="commitments-tag")
+        extensions.register_paragraph_panel(
+            extensions.Panel(
+                "commitments", "commitments/panels/paragraph.html", integration.paragraph_panel, 50
+            )
+        )
+        extensions.register_document_panel(
+            extensions.Panel(
+                "sponsors", "commitments/panels/sponsors.html", integration.sponsors_panel, 20
+            )
+        )
+        extensions.register_paragraph_api_field("commitments", integration.api_commitments)
+        extensions.register_paragraph_api_field("mentions", integration.api_mentions)
+        try:
+            from search.registry import register_paragraph_facet_provider
+        except ImportError:  # the search app is optional
+            return
+        register_paragraph_facet_provider("commitments", integration.search_facets)

@@ -330,3 +330,19 @@ def document_review_queue(document: Document):
 
 def paragraphs_for_tagging(document: Document) -> list[Paragraph]:
     return list(document.paragraphs.order_by("position").select_related("parent"))
+
+
+def type_commitments(slugs: list[str]) -> list[Commitment]:
+    """Visible commitments of any of these types, newest document first."""
+    return list(
+        Commitment.objects.visible()
+        .filter(types__slug__in=slugs)
+        .distinct()
+        .for_display()
+        .order_by(
+            "-paragraph__document__adopted",
+            "paragraph__document__slug",
+            "paragraph__position",
+            "clause_start",
+        )
+    )

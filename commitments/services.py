@@ -445,5 +445,3 @@ def documents_tag_all(*, documents=None, dry_run: bool = False) -> dict[str, Tag
     return {
         d.slug: document_tag(document=d, dry_run=dry_run, catalogue=catalogue) for d in documents
     }
-
-
