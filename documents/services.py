@@ -14,6 +14,7 @@ from .parsing import DocumentParseError, ParsedDocument, ParsedParagraph, parse_
 from .serializers import parsed_document_data
 from .signals import document_imported
 from .symbols import normalize_symbol, resolution_symbol, slugify_symbol
+from .vocabulary import DocumentType, Kind, Part
 
 logger = logging.getLogger(__name__)
 
@@ -60,9 +61,27 @@ def document_parse(*, text: str, symbol: str | None = None) -> ParsedDocument:
                 f"No symbol printed; {derived} follows from {parsed.body} resolution "
                 f"{parsed.resolution_number}."
             )
+    if not parsed.title and parsed.document_type == DocumentType.LETTER:
+        parsed.title = _letter_title(parsed)
     own = normalize_symbol(parsed.symbol) if parsed.symbol else ""
     parsed.references = [r for r in parsed.references if normalize_symbol(r.symbol) != own]
     return parsed
+
+
+def _letter_title(parsed: ParsedDocument) -> str:
+    """UN letters are named by date and sender: "Letter dated 21 July 2017 from the ..."."""
+    title = "Letter"
+    if parsed.distributed:
+        title += f" dated {parsed.distributed.day} {parsed.distributed:%B %Y}"
+    if parsed.body:
+        title += f" from the {parsed.body}"
+    enclosed = next(
+        (p.text for p in parsed.paragraphs if p.part == Part.ENCLOSURE and p.kind == Kind.HEADING),
+        "",
+    )
+    if enclosed:
+        title += f" transmitting the draft {enclosed}"
+    return title[:500]
 
 
 def document_import(
@@ -114,7 +133,7 @@ def document_import(
         document_imported.send(
             sender=Document, document=document, created=created, changed_paragraph_ids=changed_ids
         )
-    logger.info(result.summary)
+    logger.debug(result.summary)
     return result
 
 
