@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 from .symbols import normalize_symbol, slugify_symbol
 from .vocabulary import RELATION_LABELS, DocumentType, Kind, Part, Relation
 
-ANCHOR_PATTERN = r"^(pp|op|annex|p)-[0-9]+(-[a-z0-9]+)*$"
+ANCHOR_PATTERN = r"^(pp|op|annex[0-9]*|p)-[0-9]+(-[a-z0-9]+)*$"
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -254,7 +254,7 @@ class Paragraph(models.Model):
         else:
             head = f"{top.get_kind_display().lower()} {top.ordinal}"
         head += "".join(f" ({p.number})" for p in reversed(chain[:-1]) if p.number)
-        if top.part == Part.ANNEX or top.anchor.startswith("annex-"):
+        if top.part == Part.ANNEX or top.anchor.startswith("annex"):
             head = f"annex, {head}"
         elif top.part == Part.ENCLOSURE:
             head = f"enclosure, {head}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from rapidfuzz import fuzz, process
 
 from .models import Document, DocumentRelation, DocumentSlugRedirect, Paragraph, ParagraphRedirect
@@ -89,7 +89,9 @@ def document_relations(document: Document) -> list[RelatedDocument]:
         related.append(RelatedDocument(r.inverse_label, r.source, r.source.label, "", ""))
     order = ["Adopted as", "Draft", "Annex of", "Has annex", "Transmits", "Transmitted by",
              "Previous in series", "Next in series", "Recalls", "Recalled by"]
-    related.sort(key=lambda r: (order.index(r.label) if r.label in order else 99, r.symbol))
+    related.sort(
+        key=lambda r: (order.index(r.label) if r.label in order else 99, r.document is None, r.symbol)
+    )
     return related
 
 
@@ -176,6 +178,3 @@ def documents_nearest(text: str, limit: int = 5) -> list[Document]:
 def documents_for_api():
     return Document.objects.published().with_paragraph_counts().order_by(*SORTS["newest"])
 
-
-def relation_prefetch():
-    return Prefetch("relations_out", queryset=DocumentRelation.objects.select_related("target"))

@@ -4,7 +4,7 @@ from . import views
 
 app_name = "documents"
 
-ANCHOR = r"(?P<anchor>(?:pp|op|annex|p)-[0-9]+(?:-[a-z0-9]+)*)"
+ANCHOR = r"(?P<anchor>(?:pp|op|annex[0-9]*|p)-[0-9]+(?:-[a-z0-9]+)*)"
 
 urlpatterns = [
     path("", views.home, name="home"),

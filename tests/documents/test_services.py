@@ -114,3 +114,18 @@ def test_document_without_symbol_needs_a_slug():
     document = document_import(text=text, slug="draft-trafficking-2020").document
     assert document.symbol == ""
     assert document.slug == "draft-trafficking-2020"
+
+
+def test_duplicate_numbers_and_second_annex_get_valid_anchors(client):
+    text = edited(RESOLUTION, "3. Decides to remain seized", "2. Decides to remain seized")
+    result = document_import(text=text, publish=True)
+    anchors = list(result.document.paragraphs.values_list("anchor", flat=True))
+    assert "op-2-dup2" in anchors
+    assert any("Duplicate" in w for w in result.document.import_warnings)
+    assert client.get("/documents/a-res-75-999/op-2-dup2/").status_code == 200
+    # anchors of a second annex are part of the URL contract too
+    paragraph = result.document.paragraphs.get(anchor="op-1")
+    paragraph.anchor = "annex2-1"
+    paragraph.full_clean()
+    paragraph.save()
+    assert client.get("/documents/a-res-75-999/annex2-1/").status_code == 200
