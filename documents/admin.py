@@ -50,8 +50,15 @@ class RelationInline(admin.TabularInline):
 @admin.register(Document)
 class DocumentAdmin(SimpleHistoryAdmin):
     list_display = (
-        "label_column", "title", "body", "document_type", "adopted", "paragraph_count",
-        "warning_count", "is_published", "updated",
+        "label_column",
+        "title",
+        "body",
+        "document_type",
+        "adopted",
+        "paragraph_count",
+        "warning_count",
+        "is_published",
+        "updated",
     )
     list_filter = ("is_published", "document_type", "body", "adopted")
     search_fields = ("symbol", "slug", "title", "resolution_number")
@@ -65,8 +72,16 @@ class DocumentAdmin(SimpleHistoryAdmin):
             "Metadata",
             {
                 "fields": (
-                    "body", "document_type", "resolution_number", "session", "agenda_items",
-                    "adopted", "distributed", "meeting", "report", "sponsors",
+                    "body",
+                    "document_type",
+                    "resolution_number",
+                    "session",
+                    "agenda_items",
+                    "adopted",
+                    "distributed",
+                    "meeting",
+                    "report",
+                    "sponsors",
                 )
             },
         ),
@@ -202,8 +217,18 @@ class ParagraphAdmin(SimpleHistoryAdmin):
     list_select_related = ("document", "parent", "parent__parent")
     autocomplete_fields = ("document", "parent", "footnotes")
     readonly_fields = ("anchor",)
-    fields = ("document", "anchor", "position", "part", "kind", "number", "parent", "lead",
-              "text", "footnotes")
+    fields = (
+        "document",
+        "anchor",
+        "position",
+        "part",
+        "kind",
+        "number",
+        "parent",
+        "lead",
+        "text",
+        "footnotes",
+    )
 
 
 @admin.register(Footnote)

@@ -82,14 +82,14 @@ class Document(models.Model):
         self.symbol_key = normalize_symbol(self.symbol) if self.symbol else ""
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("documents:detail", kwargs={"slug": self.slug})
+
     def clean(self):
         if not self.slug and self.symbol:
             self.slug = slugify_symbol(self.symbol)
         if not self.slug:
             raise ValidationError({"slug": "A document without a symbol needs a slug."})
-
-    def get_absolute_url(self) -> str:
-        return reverse("documents:detail", kwargs={"slug": self.slug})
 
     @property
     def label(self) -> str:

@@ -83,14 +83,30 @@ def document_relations(document: Document) -> list[RelatedDocument]:
     outgoing = document.relations_out.select_related("target")
     for r in outgoing:
         target = r.target if r.target and r.target.is_published else None
-        related.append(RelatedDocument(r.forward_label, target, r.target_symbol, r.cited_as, r.anchor))
+        related.append(
+            RelatedDocument(r.forward_label, target, r.target_symbol, r.cited_as, r.anchor)
+        )
     incoming = DocumentRelation.objects.filter(target=document, source__is_published=True)
     for r in incoming.select_related("source"):
         related.append(RelatedDocument(r.inverse_label, r.source, r.source.label, "", ""))
-    order = ["Adopted as", "Draft", "Annex of", "Has annex", "Transmits", "Transmitted by",
-             "Previous in series", "Next in series", "Recalls", "Recalled by"]
+    order = [
+        "Adopted as",
+        "Draft",
+        "Annex of",
+        "Has annex",
+        "Transmits",
+        "Transmitted by",
+        "Previous in series",
+        "Next in series",
+        "Recalls",
+        "Recalled by",
+    ]
     related.sort(
-        key=lambda r: (order.index(r.label) if r.label in order else 99, r.document is None, r.symbol)
+        key=lambda r: (
+            order.index(r.label) if r.label in order else 99,
+            r.document is None,
+            r.symbol,
+        )
     )
     return related
 
@@ -129,9 +145,7 @@ def paragraph_children(paragraph: Paragraph) -> list[Paragraph]:
     descendants = []
     frontier = [paragraph]
     while frontier:
-        children = list(
-            Paragraph.objects.filter(parent__in=frontier).prefetch_related("footnotes")
-        )
+        children = list(Paragraph.objects.filter(parent__in=frontier).prefetch_related("footnotes"))
         descendants.extend(children)
         by_pk = {p.pk: p for p in frontier}
         for child in children:
@@ -143,8 +157,10 @@ def paragraph_children(paragraph: Paragraph) -> list[Paragraph]:
 
 def paragraph_neighbours(paragraph: Paragraph) -> tuple[Paragraph | None, Paragraph | None]:
     """The previous and next top-level paragraphs of the same document."""
-    siblings = Paragraph.objects.in_document(paragraph.document).top_level().only(
-        "anchor", "number", "kind", "part", "position", "document_id"
+    siblings = (
+        Paragraph.objects.in_document(paragraph.document)
+        .top_level()
+        .only("anchor", "number", "kind", "part", "position", "document_id")
     )
     previous = siblings.filter(position__lt=paragraph.position).order_by("-position").first()
     following = siblings.filter(position__gt=paragraph.position).order_by("position").first()
@@ -168,13 +184,10 @@ def documents_nearest(text: str, limit: int = 5) -> list[Document]:
     """Published documents whose symbol or title is closest to `text` (for a 404 page)."""
     documents = list(Document.objects.published())
     choices = {d.pk: f"{d.symbol} {d.resolution_number} {d.title}" for d in documents}
-    matches = process.extract(
-        text, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=40
-    )
+    matches = process.extract(text, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=40)
     by_pk = {d.pk: d for d in documents}
     return [by_pk[key] for _, _, key in matches]
 
 
 def documents_for_api():
     return Document.objects.published().with_paragraph_counts().order_by(*SORTS["newest"])
-

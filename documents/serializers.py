@@ -51,9 +51,7 @@ def document_detail(
                 }
                 for r in relations
             ],
-            "footnotes": [
-                {"number": f.number, "text": f.text} for f in document.footnotes.all()
-            ],
+            "footnotes": [{"number": f.number, "text": f.text} for f in document.footnotes.all()],
             "paragraphs": paragraphs_data(paragraphs),
         }
     )

@@ -113,8 +113,10 @@ def document_import(
     with transaction.atomic():
         document = _find_existing(parsed.symbol, slug)
         created = document is None
-        if not created and document.fingerprint == fingerprint and (
-            publish is None or publish == document.is_published
+        if (
+            not created
+            and document.fingerprint == fingerprint
+            and (publish is None or publish == document.is_published)
         ):
             return ImportResult(document=document, created=False, parsed=parsed, skipped=True)
         if created:

@@ -126,7 +126,9 @@ def _json(data, status=200):
 @require_safe
 def api_document_list(request):
     documents = selectors.documents_for_api()
-    return _json({"count": len(documents), "results": [serializers.document_summary(d) for d in documents]})
+    return _json(
+        {"count": len(documents), "results": [serializers.document_summary(d) for d in documents]}
+    )
 
 
 @require_safe

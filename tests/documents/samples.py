@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (sample document text keeps its long lines)
 """Small UN-style texts for import tests (not corpus files)."""
 
 RESOLUTION = """United Nations

@@ -75,14 +75,21 @@ def test_changing_a_slug_keeps_the_old_url(admin_client, client):
     url = reverse("admin:documents_document_change", args=[document.pk])
     page = admin_client.get(url)
     form = page.context["adminform"].form
-    data = {k: ("" if v is None else v) for k, v in form.initial.items()
-            if k in form.fields}
-    data.update({
-        "slug": "draft-new", "agenda_items": "[]", "sponsors": "[]", "is_published": "on",
-        "paragraphs-TOTAL_FORMS": 0, "paragraphs-INITIAL_FORMS": 0,
-        "footnotes-TOTAL_FORMS": 0, "footnotes-INITIAL_FORMS": 0,
-        "relations_out-TOTAL_FORMS": 0, "relations_out-INITIAL_FORMS": 0,
-    })
+    data = {k: ("" if v is None else v) for k, v in form.initial.items() if k in form.fields}
+    data.update(
+        {
+            "slug": "draft-new",
+            "agenda_items": "[]",
+            "sponsors": "[]",
+            "is_published": "on",
+            "paragraphs-TOTAL_FORMS": 0,
+            "paragraphs-INITIAL_FORMS": 0,
+            "footnotes-TOTAL_FORMS": 0,
+            "footnotes-INITIAL_FORMS": 0,
+            "relations_out-TOTAL_FORMS": 0,
+            "relations_out-INITIAL_FORMS": 0,
+        }
+    )
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert client.get("/documents/draft-old/").status_code == 301

@@ -23,11 +23,13 @@ def test_annex_and_subparagraph_citations():
         document_type=DocumentType.POLITICAL_DECLARATION,
         adopted=dt.date(2017, 9, 27),
     )
-    annex = make_paragraph(
-        document, kind=Kind.ANNEX, part=Part.ANNEX, number="8", anchor="annex-8"
-    )
+    annex = make_paragraph(document, kind=Kind.ANNEX, part=Part.ANNEX, number="8", anchor="annex-8")
     sub = make_paragraph(
-        document, kind=Kind.SUBPARAGRAPH, part=Part.ANNEX, number="b", anchor="annex-8-b",
+        document,
+        kind=Kind.SUBPARAGRAPH,
+        part=Part.ANNEX,
+        number="b",
+        anchor="annex-8-b",
         parent=annex,
     )
     assert annex.citation == "A/RES/72/1, annex, para. 8"
@@ -37,8 +39,12 @@ def test_annex_and_subparagraph_citations():
 
 
 def test_preambular_citation_counts_the_preamble():
-    document = make_document(symbol="E/RES/2017/18", body="Economic and Social Council",
-                             resolution_number="2017/18", adopted=dt.date(2017, 7, 6))
+    document = make_document(
+        symbol="E/RES/2017/18",
+        body="Economic and Social Council",
+        resolution_number="2017/18",
+        adopted=dt.date(2017, 7, 6),
+    )
     paragraph = make_paragraph(document, kind=Kind.PREAMBULAR, number="", anchor="pp-3")
     assert paragraph.citation == "E/RES/2017/18, preambular paragraph 3"
     assert paragraph.long_citation == (
@@ -48,9 +54,13 @@ def test_preambular_citation_counts_the_preamble():
 
 def test_document_without_symbol_is_cited_by_title_and_date():
     document = make_document(
-        symbol="", slug="draft-2015", title="Improving the coordination of efforts",
-        document_type=DocumentType.DRAFT_RESOLUTION, adopted=None,
-        distributed=dt.date(2015, 11, 19), resolution_number="",
+        symbol="",
+        slug="draft-2015",
+        title="Improving the coordination of efforts",
+        document_type=DocumentType.DRAFT_RESOLUTION,
+        adopted=None,
+        distributed=dt.date(2015, 11, 19),
+        resolution_number="",
     )
     paragraph = make_paragraph(document, number="3", anchor="op-3")
     assert paragraph.citation == "Improving the coordination of efforts, para. 3"

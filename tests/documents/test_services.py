@@ -26,7 +26,9 @@ def test_import_creates_document_paragraphs_and_relations():
 def test_unresolved_reference_links_itself_when_target_arrives():
     source = document_import(text=RESOLUTION, publish=True).document
     assert DocumentRelation.objects.get(source=source).target is None
-    target_text = RESOLUTION.replace("75/999", "72/195").replace("resolution 72/195", "resolution 70/179")
+    target_text = RESOLUTION.replace("75/999", "72/195").replace(
+        "resolution 72/195", "resolution 70/179"
+    )
     target = document_import(text=target_text, publish=True).document
     assert target.symbol == "A/RES/72/195"
     relation = DocumentRelation.objects.get(source=source, target_symbol="A/RES/72/195")
@@ -53,8 +55,11 @@ def test_reimport_keeps_identities_and_redirects_moved_anchors():
         "1. Welcomes the work of the Inter-Agency Coordination Group;\n2. Urges Member States",
     )
     text = edited(text, "2. Requests the Secretary-General", "3. Requests the Secretary-General")
-    text = edited(text, "3. Decides to remain seized of the matter.",
-                  "4. Decides to remain actively seized of the matter.")
+    text = edited(
+        text,
+        "3. Decides to remain seized of the matter.",
+        "4. Decides to remain actively seized of the matter.",
+    )
     result = document_import(text=text)
     document = result.document
     assert not result.created

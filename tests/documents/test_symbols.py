@@ -19,8 +19,11 @@ def test_slugify_symbol(symbol, slug):
 
 @pytest.mark.parametrize(
     ("raw", "normal"),
-    [("a/res/72/195 ", "A/RES/72/195"), ("A / RES / 72/195", "A/RES/72/195"),
-     ("s/res/2331  (2016)", "S/RES/2331 (2016)")],
+    [
+        ("a/res/72/195 ", "A/RES/72/195"),
+        ("A / RES / 72/195", "A/RES/72/195"),
+        ("s/res/2331  (2016)", "S/RES/2331 (2016)"),
+    ],
 )
 def test_normalize_symbol(raw, normal):
     assert normalize_symbol(raw) == normal

@@ -23,23 +23,38 @@ def resolution():
     )
     footnote = make_footnote(document, 1, "Resolution 70/1.")
     pp = make_paragraph(
-        document, kind=Kind.PREAMBULAR, anchor="pp-1", lead="Recalling",
+        document,
+        kind=Kind.PREAMBULAR,
+        anchor="pp-1",
+        lead="Recalling",
         text="Recalling the adoption of the 2030 Agenda for Sustainable Development,",
     )
     pp.footnotes.add(footnote)
     op = make_paragraph(document, number="10", anchor="op-10", text="Urges Member States to act;")
     make_paragraph(
-        document, kind=Kind.SUBPARAGRAPH, part=Part.OPERATIVE, number="a", anchor="op-10-a",
-        parent=op, lead="", text="To ratify the Protocol;",
+        document,
+        kind=Kind.SUBPARAGRAPH,
+        part=Part.OPERATIVE,
+        number="a",
+        anchor="op-10-a",
+        parent=op,
+        lead="",
+        text="To ratify the Protocol;",
     )
-    make_paragraph(document, number="11", anchor="op-11", lead="Requests",
-                   text="Requests the Secretary-General to <script>alert(1)</script> report;")
+    make_paragraph(
+        document,
+        number="11",
+        anchor="op-11",
+        lead="Requests",
+        text="Requests the Secretary-General to <script>alert(1)</script> report;",
+    )
     return document
 
 
 def test_document_list_filters_and_counts(client, resolution):
-    make_document(symbol="E/RES/2017/18", body="Economic and Social Council",
-                  adopted=dt.date(2017, 7, 6))
+    make_document(
+        symbol="E/RES/2017/18", body="Economic and Social Council", adopted=dt.date(2017, 7, 6)
+    )
     make_document(symbol="A/RES/99/1", is_published=False)
     response = client.get(reverse("documents:list"))
     assert response.status_code == 200
@@ -53,7 +68,9 @@ def test_document_list_filters_and_counts(client, resolution):
     assert response.context["documents"][0].paragraph_count == 4
 
 
-def test_document_page_shows_paragraphs_with_anchor_ids(client, resolution, django_assert_max_num_queries):
+def test_document_page_shows_paragraphs_with_anchor_ids(
+    client, resolution, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(12):
         response = client.get(resolution.get_absolute_url())
     content = response.content.decode()
@@ -69,7 +86,9 @@ def test_paragraph_page_has_citations_and_neighbours(client, resolution):
     assert response.status_code == 200
     content = response.content.decode()
     assert "A/RES/72/195, para. 10" in content
-    assert "General Assembly resolution 72/195 of 19 December 2017, operative paragraph 10" in content
+    assert (
+        "General Assembly resolution 72/195 of 19 December 2017, operative paragraph 10" in content
+    )
     assert "http://127.0.0.1:8000/documents/a-res-72-195/op-10/" in content
     assert response.context["previous"].anchor == "pp-1"
     assert response.context["next"].anchor == "op-11"
@@ -85,7 +104,9 @@ def test_unknown_paragraph_and_document_are_404(client, resolution):
 def test_moved_anchor_redirects_and_removed_anchor_is_gone(client, resolution):
     op10 = resolution.paragraphs.get(anchor="op-10")
     ParagraphRedirect.objects.create(document=resolution, old_anchor="op-9", paragraph=op10)
-    ParagraphRedirect.objects.create(document=resolution, old_anchor="op-12", removed_text="Old text")
+    ParagraphRedirect.objects.create(
+        document=resolution, old_anchor="op-12", removed_text="Old text"
+    )
     response = client.get("/documents/a-res-72-195/op-9/")
     assert response.status_code == 301
     assert response["Location"] == "/documents/a-res-72-195/op-10/"
@@ -105,8 +126,13 @@ def test_old_slug_redirects_forever(client, resolution):
 
 @pytest.mark.parametrize(
     "path",
-    ["/symbol/A/RES/72/195", "/symbol/a/res/72/195", "/symbol/72/195", "/symbol/a-res-72-195",
-     "/symbol/A/RES/72/195/"],
+    [
+        "/symbol/A/RES/72/195",
+        "/symbol/a/res/72/195",
+        "/symbol/72/195",
+        "/symbol/a-res-72-195",
+        "/symbol/A/RES/72/195/",
+    ],
 )
 def test_symbol_redirector(client, resolution, path):
     response = client.get(path)
@@ -131,12 +157,15 @@ def test_unpublished_document_is_hidden(client, resolution):
 
 
 def test_relations_show_in_both_directions(client, resolution):
-    draft = make_document(symbol="", slug="draft-2017", title="Draft",
-                          document_type=DocumentType.DRAFT_RESOLUTION)
-    DocumentRelation.objects.create(source=draft, target=resolution, target_symbol="A/RES/72/195",
-                                    relation=Relation.DRAFT_OF)
-    DocumentRelation.objects.create(source=resolution, target_symbol="A/RES/70/179",
-                                    relation=Relation.RECALLS)
+    draft = make_document(
+        symbol="", slug="draft-2017", title="Draft", document_type=DocumentType.DRAFT_RESOLUTION
+    )
+    DocumentRelation.objects.create(
+        source=draft, target=resolution, target_symbol="A/RES/72/195", relation=Relation.DRAFT_OF
+    )
+    DocumentRelation.objects.create(
+        source=resolution, target_symbol="A/RES/70/179", relation=Relation.RECALLS
+    )
     content = client.get(resolution.get_absolute_url()).content.decode()
     assert "Draft" in content and "/documents/draft-2017/" in content
     assert "Recalls" in content and "A/RES/70/179" in content
@@ -151,8 +180,19 @@ def test_api_document_detail(client, resolution):
     paragraph = next(p for p in data["paragraphs"] if p["anchor"] == "op-10")
     assert paragraph["citation"] == "A/RES/72/195, para. 10"
     assert paragraph["permalink"] == "http://127.0.0.1:8000/documents/a-res-72-195/op-10/"
-    assert set(paragraph) >= {"anchor", "kind", "number", "lead", "text", "footnotes",
-                              "permalink", "citation", "long_citation", "parent", "part"}
+    assert set(paragraph) >= {
+        "anchor",
+        "kind",
+        "number",
+        "lead",
+        "text",
+        "footnotes",
+        "permalink",
+        "citation",
+        "long_citation",
+        "parent",
+        "part",
+    }
     pp = next(p for p in data["paragraphs"] if p["anchor"] == "pp-1")
     assert pp["footnotes"] == [{"number": 1, "text": "Resolution 70/1."}]
 

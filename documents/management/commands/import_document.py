@@ -46,7 +46,9 @@ class Command(BaseCommand):
             raise CommandError(f"{path.name}: {error}") from error
 
         if options["json"]:
-            self.stdout.write(json.dumps(parsed_document_data(parsed), indent=2, ensure_ascii=False))
+            self.stdout.write(
+                json.dumps(parsed_document_data(parsed), indent=2, ensure_ascii=False)
+            )
             return
         if result:
             self.stdout.write(self.style.SUCCESS(result.summary))
