@@ -139,7 +139,7 @@ _IMPERATIVE_RE = re.compile(
 )
 
 _ADVERBS = (
-    r"(?:(?:also|further|again|once again|strongly|therefore|hereby|further|"
+    r"(?i:(?:also|further|again|once again|strongly|therefore|hereby|further|"
     r"in this regard|in this context|moreover|equally|firmly|fully|collectively)[\s,]+)*"
 )
 
@@ -388,7 +388,15 @@ def _scan(text, catalogue, context, learned) -> list[ActorMatch]:
         for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
             if not any(s <= m.start() < e for s, e in taken):
                 found.append(ActorMatch(slug, m.start(), m.end(), m.group()))
-    return sorted(found, key=lambda a: a.start)
+    found.sort(key=lambda a: a.start)
+    # "... Women (UN-Women)": the acronym repeats the name it follows; one match, not two.
+    kept: list[ActorMatch] = []
+    for m in found:
+        prev = kept[-1] if kept else None
+        if prev and prev.slug == m.slug and _ACRONYM_RE.fullmatch(text, prev.end, m.end + 1):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _resolve(candidates: list[str], found: list[ActorMatch], context: Sequence[str]):
