@@ -63,7 +63,8 @@ def test_actor_recognition(catalogue, text, expected):
     [
         # "the Office" after UNODC in the same paragraph
         (
-            "support for the United Nations Office on Drugs and Crime and contributions to the Office",
+            "support for the United Nations Office on Drugs and Crime and contributions to "
+            "the Office",
             [],
             ["unodc", "unodc"],
         ),
