@@ -148,3 +148,36 @@ def test_admin_review_queue(admin_client, corpus):
         {"text": "Requests the Secretary-General to report on data;"},
     )
     assert "secretary-general" in tried.content.decode()
+
+
+def test_admin_bulk_add_types_and_merge(admin_client, corpus):
+    from commitments.models import Actor, CommitmentType
+
+    ids = list(Commitment.objects.values_list("pk", flat=True))
+    url = "/admin/commitments/commitment/"
+    form = admin_client.post(url, {"action": "add_types", "_selected_action": ids})
+    assert "Add types" in form.content.decode()
+    funding = CommitmentType.objects.get(slug="funding")
+    lacking = set(Commitment.objects.exclude(types=funding).values_list("pk", flat=True))
+    assert lacking
+    admin_client.post(
+        url,
+        {"action": "add_types", "_selected_action": ids, "apply": "1", "types": [funding.pk]},
+    )
+    assert all(funding in c.types.all() for c in Commitment.objects.all())
+    # only the commitments that changed count as edited by the curator
+    assert set(Commitment.objects.filter(is_edited=True).values_list("pk", flat=True)) == lacking
+
+    extra = Actor.objects.create(name="Drugs Office", slug="drugs-office", kind="un_entity")
+    unodc = Actor.objects.get(slug="unodc")
+    admin_client.post(
+        "/admin/commitments/actor/",
+        {
+            "action": "merge_actors",
+            "_selected_action": [extra.pk],
+            "apply": "1",
+            "target": unodc.pk,
+        },
+    )
+    assert not Actor.objects.filter(slug="drugs-office").exists()
+    assert unodc.aliases.filter(text="Drugs Office").exists()
