@@ -40,11 +40,19 @@ from haystack.utils import get_identifier
 from pyroaring import BitMap
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.analysis import IDTokenizer, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import (
+    BiWordFilter,
+    IDTokenizer,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemmingAnalyzer,
+)
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import STORED, TEXT
 from whoosh.qparser import QueryParser
 from whoosh.writing import AsyncWriter
+
+from .scoring import BIWORD_SEP, PHRASE_FIELD, Evaluator, TermCache, top
 
 logger = logging.getLogger(__name__)
 
@@ -69,10 +77,18 @@ class IndexUnavailable(SearchBackendError):
 class _Generation:
     """Everything cached for one index version: live docs, facet bitmaps, sort ranks."""
 
-    def __init__(self, reader):
+    def __init__(self, reader, content_field: str = "text"):
         self.reader = reader
         self.lock = threading.Lock()
         self.live = BitMap(reader.all_doc_ids())
+        self.terms = TermCache(reader, self.live)
+        # Phrases are answered from bi-words only if every segment with text has them
+        # (an index built before the bi-word field existed falls back to Whoosh).
+        self.phrases = PHRASE_FIELD in reader.schema and all(
+            leaf.field_length(PHRASE_FIELD) > 0
+            for leaf, _ in reader.leaf_readers()
+            if leaf.doc_count() and leaf.field_length(content_field) > 0
+        )
         self.term_bits: dict[tuple[str, str], BitMap] = {}
         self.facets: dict[str, dict[str, BitMap]] = {}
         self.ranks: dict[str, list[int]] = {}
@@ -167,6 +183,10 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
             replacement = None
             if field_class.document:
                 replacement = TEXT(stored=True, analyzer=StemmingAnalyzer(), spelling=True)
+                schema.add(
+                    PHRASE_FIELD,
+                    TEXT(analyzer=StemmingAnalyzer() | BiWordFilter(sep=BIWORD_SEP), phrase=False),
+                )
             elif isinstance(field_class, FacetField) and field_class.is_multivalued:
                 replacement = WHOOSH_ID(
                     stored=True, analyzer=RegexTokenizer(rf"[^{MULTI_SEPARATOR}]+")
@@ -237,7 +257,7 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
             with _GENERATIONS_LOCK:
                 gen = _GENERATIONS.get(key)
                 if gen is None:
-                    gen = _Generation(searcher.ixreader)
+                    gen = _Generation(searcher.ixreader, self.content_field_name)
                     # Keep the newest few versions; older ones are no longer searched.
                     while len(_GENERATIONS) >= 4:
                         _GENERATIONS.pop(next(iter(_GENERATIONS)))
@@ -277,6 +297,8 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
             else:
                 value = self._from_python(value)
             out[key] = value
+        if self.content_field_name in out:
+            out[PHRASE_FIELD] = out[self.content_field_name]
         return out
 
     def remove(self, obj_or_string, commit=True):
@@ -308,9 +330,12 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
         if parsed is None:
             return None, gen.live
         bits = gen.cached_match(
-            "q:" + query_string, lambda: BitMap(searcher.docs_for_query(parsed)) & gen.live
+            "q:" + query_string, lambda: self._evaluator(gen, searcher).match_bits(parsed)
         )
         return parsed, bits
+
+    def _evaluator(self, gen: _Generation, searcher) -> Evaluator:
+        return Evaluator(searcher, gen.terms, phrases=gen.phrases)
 
     def _narrow(self, gen: _Generation, searcher, narrow: str) -> BitMap:
         def compute():
@@ -388,7 +413,7 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
             if parsed is None or sort_name in RANK_SORTS:
                 page = [(d, 0.0) for d in _ranked(gen, sort_name or "order", allowed, end)]
             else:
-                page = self._scored(searcher, parsed, match, allowed, end, sort_by)
+                page = self._scored(gen, searcher, parsed, match, allowed, end, sort_by)
             page = page[start:end]
 
         results = self._results(searcher, page, result_class)
@@ -402,7 +427,11 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
             "spelling_suggestion": suggestion,
         }
 
-    def _scored(self, searcher, parsed, match, allowed, limit, sort_by):
+    def _scored(self, gen, searcher, parsed, match, allowed, limit, sort_by):
+        if not sort_by:
+            # BM25F over cached posting arrays: the same scores as Whoosh's collector,
+            # without walking every match in Python (see search.scoring).
+            return top(self._evaluator(gen, searcher).scores(parsed), allowed, limit)
         kwargs = {"limit": limit}
         excluded = match - allowed
         if excluded:
