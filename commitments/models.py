@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
@@ -13,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from documents.models import Paragraph
 
+from .evaluation import text_hash
 from .vocabulary import (
     RELATION_LABELS,
     STRENGTH_RANK,
@@ -301,3 +303,50 @@ class Mention(models.Model):
     @property
     def is_protected(self) -> bool:
         return self.origin == Origin.CURATOR or self.status != Status.SUGGESTED
+
+
+class ParagraphReviewQuerySet(models.QuerySet):
+    def for_paragraphs(self, paragraph_ids):
+        return self.filter(paragraph_id__in=paragraph_ids).select_related("reviewer")
+
+
+class ParagraphReview(models.Model):
+    """A curator read the paragraph and decided all its commitments and mentions.
+
+    One per paragraph. `text_sha1` is the hash of the text that was reviewed: when the
+    paragraph's text changes, the review is out of date (`is_current` is False) until a
+    curator looks again. `has_commitments` False is the explicit "reviewed: no commitment".
+    """
+
+    paragraph = models.OneToOneField(
+        Paragraph, on_delete=models.CASCADE, related_name="commitment_review"
+    )
+    text_sha1 = models.CharField(
+        "hash of the reviewed text", max_length=40, help_text="Whitespace-normalised SHA-1"
+    )
+    has_commitments = models.BooleanField(
+        default=True, help_text='Off means "reviewed: nobody is asked to act here"'
+    )
+    note = models.TextField(blank=True, help_text="Why the curator decided as they did")
+    source = models.CharField(
+        max_length=20,
+        default="admin",
+        help_text='"reviewed.json" when applied from the shipped review data',
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    reviewed_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = ParagraphReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["paragraph__document", "paragraph__position"]
+
+    def __str__(self) -> str:
+        return f"{self.paragraph.citation}: reviewed"
+
+    @property
+    def is_current(self) -> bool:
+        return text_hash(self.paragraph.text) == self.text_sha1
