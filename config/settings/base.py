@@ -156,3 +156,5 @@ LOGGING = {
 
 # Management commands `load_corpus` runs first: the reference data documents are tagged with.
 CORPUS_SETUP_COMMANDS: list[str] = ["load_taxonomy"]
+# Run by load_corpus after the documents are imported.
+CORPUS_FINISH_COMMANDS: list[str] = ["apply_reviews"]

@@ -46,6 +46,9 @@ class Command(BaseCommand):
                         target_symbol=relation["target"],
                         relation=relation["relation"],
                     )
+        # What other apps do once the documents are in (curated reviews...).
+        for command in getattr(settings, "CORPUS_FINISH_COMMANDS", []):
+            call_command(command, stdout=self.stdout, stderr=self.stderr, verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(f"Corpus loaded: {Document.objects.published().count()} documents")
         )
