@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import selectors, services
+from .evaluation import text_hash
 from .forms import SELECTED, ChangeTypesForm, MergeActorForm, TryTaggerForm
 from .models import (
     Actor,
@@ -16,6 +17,7 @@ from .models import (
     Commitment,
     CommitmentType,
     Mention,
+    ParagraphReview,
     SdgTarget,
     TypeRule,
 )
@@ -103,6 +105,23 @@ class TypeRuleAdmin(SimpleHistoryAdmin):
 admin.site.register(SdgTarget)
 
 
+class ParagraphReviewedFilter(admin.SimpleListFilter):
+    """Has a curator reviewed the whole paragraph (and for its current text)?"""
+
+    title = "paragraph reviewed by a curator"
+    parameter_name = "reviewed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No, not yet")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(paragraph__commitment_review__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(paragraph__commitment_review__isnull=True)
+        return queryset
+
+
 @admin.register(Commitment)
 class CommitmentAdmin(SimpleHistoryAdmin):
     """The review queue: filter by document and status, confirm or reject in bulk."""
@@ -116,9 +135,22 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         "type_list",
         "status",
         "origin",
+        "paragraph_reviewed",
     ]
-    list_filter = ["status", "strength", "origin", "paragraph__document", "actor__kind"]
-    list_select_related = ["actor", "paragraph__document", "paragraph__parent"]
+    list_filter = [
+        "status",
+        ParagraphReviewedFilter,
+        "strength",
+        "origin",
+        "paragraph__document",
+        "actor__kind",
+    ]
+    list_select_related = [
+        "actor",
+        "paragraph__document",
+        "paragraph__parent",
+        "paragraph__commitment_review",
+    ]
     search_fields = [
         "clause",
         "verb",
@@ -148,6 +180,11 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         before = text[max(0, start - 80) : start]
         after = text[end : end + 80]
         return format_html("…{}<mark>{}</mark>{}…", before, text[start:end], after)
+
+    @admin.display(description="Paragraph reviewed", boolean=True)
+    def paragraph_reviewed(self, obj):
+        review = getattr(obj.paragraph, "commitment_review", None)
+        return review is not None and review.is_current
 
     @admin.display(description="Types")
     def type_list(self, obj):
@@ -277,3 +314,31 @@ class MentionAdmin(SimpleHistoryAdmin):
     @admin.action(description="Reject selected mentions")
     def reject(self, request, queryset):
         services.mentions_set_status(mentions=queryset, status=Status.REJECTED, user=request.user)
+
+
+@admin.register(ParagraphReview)
+class ParagraphReviewAdmin(SimpleHistoryAdmin):
+    """Paragraphs a curator reviewed whole: with commitments, or "reviewed: no commitment"."""
+
+    list_display = ["where", "has_commitments", "is_current", "source", "reviewer", "reviewed_at"]
+    list_filter = ["has_commitments", "source", "paragraph__document"]
+    list_select_related = ["paragraph__document", "paragraph__parent", "reviewer"]
+    search_fields = ["paragraph__anchor", "paragraph__document__slug", "note"]
+    autocomplete_fields = ["paragraph"]
+    readonly_fields = ["text_sha1", "source", "reviewer", "reviewed_at"]
+
+    @admin.display(description="Paragraph", ordering="paragraph__position")
+    def where(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>', obj.paragraph.get_absolute_url(), obj.paragraph.citation
+        )
+
+    @admin.display(description="Reviewed text is current", boolean=True)
+    def is_current(self, obj):
+        return obj.is_current
+
+    def save_model(self, request, obj, form, change):
+        obj.reviewer = request.user
+        obj.source = "admin"
+        obj.text_sha1 = text_hash(obj.paragraph.text)
+        super().save_model(request, obj, form, change)

@@ -7,11 +7,12 @@ class CommitmentsConfig(AppConfig):
 
     def ready(self):
         from documents import extensions
-        from documents.signals import document_imported
+        from documents.signals import document_changed, document_imported
 
         from . import integration, services
 
         document_imported.connect(services.on_document_imported, dispatch_uid="commitments-tag")
+        document_changed.connect(services.on_document_imported, dispatch_uid="commitments-retag")
         extensions.register_paragraph_panel(
             extensions.Panel(
                 "commitments", "commitments/panels/paragraph.html", integration.paragraph_panel, 50
@@ -24,6 +25,7 @@ class CommitmentsConfig(AppConfig):
         )
         extensions.register_paragraph_api_field("commitments", integration.api_commitments)
         extensions.register_paragraph_api_field("mentions", integration.api_mentions)
+        extensions.register_paragraph_api_field("commitment_review", integration.api_review)
         try:
             from search.registry import register_paragraph_facet_provider
         except ImportError:  # the search app is optional

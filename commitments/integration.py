@@ -44,12 +44,31 @@ def api_mentions(paragraphs: list) -> dict[int, list[dict]]:
     }
 
 
+def review_data(review) -> dict | None:
+    if review is None:
+        return None
+    return {
+        "current": review.is_current,
+        "has_commitments": review.has_commitments,
+        "note": review.note,
+        "source": review.source,
+        "reviewed_at": review.reviewed_at.isoformat(),
+    }
+
+
+def api_review(paragraphs: list) -> dict[int, dict | None]:
+    """Whether a curator reviewed the paragraph's commitments, and for which text."""
+    found = selectors.paragraph_reviews([p.pk for p in paragraphs])
+    return {p.pk: review_data(found.get(p.pk)) for p in paragraphs}
+
+
 def paragraph_panel(paragraph) -> dict | None:
     commitments = selectors.paragraph_commitments([paragraph.pk]).get(paragraph.pk, [])
     mentions = selectors.paragraph_mentions([paragraph.pk]).get(paragraph.pk, [])
-    if not commitments and not mentions:
+    review = selectors.paragraph_reviews([paragraph.pk]).get(paragraph.pk)
+    if not commitments and not mentions and review is None:
         return None
-    return {"commitments": commitments, "mentions": mentions}
+    return {"commitments": commitments, "mentions": mentions, "review": review}
 
 
 def sponsors_panel(document) -> dict | None:

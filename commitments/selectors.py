@@ -9,7 +9,15 @@ from django.db.models import Count, Prefetch, Q
 
 from documents.models import Document, Paragraph
 
-from .models import Actor, ActorAlias, Commitment, CommitmentType, Mention, TypeRule
+from .models import (
+    Actor,
+    ActorAlias,
+    Commitment,
+    CommitmentType,
+    Mention,
+    ParagraphReview,
+    TypeRule,
+)
 from .tagging import ActorName, Catalogue, Rule
 from .vocabulary import ActorKind, Status
 
@@ -198,6 +206,14 @@ def paragraph_commitments(paragraph_ids: list[int]) -> dict[int, list[Commitment
     for c in rows:
         out[c.paragraph_id].append(c)
     return out
+
+
+def paragraph_reviews(paragraph_ids: list[int]) -> dict[int, ParagraphReview]:
+    """Each paragraph's curator review, if it has one (one query)."""
+    return {
+        r.paragraph_id: r
+        for r in ParagraphReview.objects.for_paragraphs(paragraph_ids).select_related("paragraph")
+    }
 
 
 def paragraph_mentions(paragraph_ids: list[int]) -> dict[int, list[Mention]]:
