@@ -52,7 +52,7 @@ from whoosh.fields import STORED, TEXT
 from whoosh.qparser import QueryParser
 from whoosh.writing import AsyncWriter
 
-from .scoring import BIWORD_SEP, PHRASE_FIELD, Evaluator, TermCache, top
+from .scoring import BIWORD_SEP, PHRASE_FIELD, Evaluator, TermCache, posting_bits, top
 
 logger = logging.getLogger(__name__)
 
@@ -102,8 +102,7 @@ class _Generation:
                 values = {}
                 if field in self.reader.schema:
                     for term in self.reader.field_terms(field):
-                        bits = BitMap(self.reader.postings(field, term).all_ids())
-                        bits &= self.live
+                        bits = posting_bits(self.reader, field, term) & self.live
                         if bits:
                             values[term] = bits
                 self.facets[field] = values
@@ -117,11 +116,7 @@ class _Generation:
                 bits = self.facets[field].get(value, BitMap())
             elif field in self.reader.schema:
                 with self.lock:
-                    if (field, value) in self.reader:
-                        postings = self.reader.postings(field, value)
-                        bits = BitMap(postings.all_ids()) & self.live
-                    else:
-                        bits = BitMap()
+                    bits = posting_bits(self.reader, field, value) & self.live
             else:
                 bits = BitMap()
             self.term_bits[key] = bits
@@ -156,15 +151,27 @@ class _Generation:
             self.positions[name] = found
         return found
 
+    def forget_queries(self) -> None:
+        """Drop cached postings and match sets (the benchmark's "query never seen")."""
+        with self.lock:
+            self.terms.forget()
+            self.match_cache.clear()
+
     def cached_match(self, key: str, compute) -> BitMap:
-        bits = self.match_cache.get(key)
-        if bits is None:
-            bits = compute()
+        return self.cached(key, compute)
+
+    def cached(self, key: str, compute):
+        """A small LRU per generation: match sets ("q:"/"n:") and suggestions ("s:")."""
+        if key in self.match_cache:
             with self.lock:
-                self.match_cache[key] = bits
-                while len(self.match_cache) > 64:
-                    self.match_cache.popitem(last=False)
-        return bits
+                self.match_cache.move_to_end(key)
+            return self.match_cache[key]
+        value = compute()
+        with self.lock:
+            self.match_cache[key] = value
+            while len(self.match_cache) > 128:
+                self.match_cache.popitem(last=False)
+        return value
 
 
 class FacetedWhooshSearchBackend(WhooshSearchBackend):
@@ -419,7 +426,10 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
         results = self._results(searcher, page, result_class)
         suggestion = None
         if self.include_spelling:
-            suggestion = self.spelling_suggestion(searcher, spelling_query or query_string)
+            text = spelling_query or query_string
+            suggestion = gen.cached(
+                "s:" + (text or ""), lambda: self.spelling_suggestion(searcher, text)
+            )
         return {
             "results": results,
             "hits": hits,

@@ -78,6 +78,12 @@ class TermCache:
                 self._size -= len(old.ids)
         return found
 
+    def forget(self) -> None:
+        """Drop cached postings (keep field lengths: they belong to the generation)."""
+        with self._lock:
+            self._postings.clear()
+            self._size = 0
+
     def lengths(self, field: str) -> np.ndarray:
         found = self._lengths.get(field)
         if found is None:
@@ -115,6 +121,12 @@ def _read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarra
     return np.concatenate(id_parts), np.concatenate(weight_parts)
 
 
+def posting_bits(reader, field: str, text: str) -> BitMap:
+    """The docnums of a term's postings (deleted ones included: AND with the live set)."""
+    ids, _ = _read_postings(reader, field, text)
+    return BitMap(ids.astype(np.uint32))
+
+
 def _read_lengths(reader, field: str, doc_count: int) -> np.ndarray:
     out = np.zeros(doc_count, dtype=np.float64)
     for leaf, offset in reader.leaf_readers():
@@ -125,7 +137,13 @@ def _read_lengths(reader, field: str, doc_count: int) -> np.ndarray:
             from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 
             column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-        if column is not None:
+        if getattr(column, "_typecode", None) == "B" and hasattr(column, "_dbfile"):
+            # One read of the byte-coded lengths instead of one call per document.
+            count = min(column._count, n)
+            codes = np.zeros(n, dtype=np.uint8)
+            codes[:count] = np.frombuffer(column._dbfile.get(column._basepos, count), np.uint8)
+            out[offset : offset + n] = _LENGTH_TABLE[codes]
+        elif column is not None:
             codes = np.fromiter((column[i] for i in range(n)), dtype=np.uint8, count=n)
             out[offset : offset + n] = _LENGTH_TABLE[codes]
         else:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, When
 from haystack import connections
 from haystack.inputs import Raw
 from haystack.query import SearchQuerySet
@@ -21,6 +20,9 @@ from .querytext import clean_query
 
 logger = logging.getLogger(__name__)
 SNIPPET_LENGTH = 360
+# Values of one facet shown on the page (the JSON API lists every value).
+FACET_SHOWN = 20
+HEAVY_DOCUMENT_FIELDS = ("source_text", "import_warnings", "agenda_items", "sponsors")
 
 
 @dataclass
@@ -29,7 +31,12 @@ class FacetValue:
     label: str
     count: int
     active: bool
-    toggle_url: str
+    params: SearchParams = field(repr=False)
+    param: str = ""
+
+    @property
+    def toggle_url(self) -> str:
+        return self.params.toggled(self.param, self.value)
 
 
 @dataclass
@@ -37,6 +44,7 @@ class FacetGroup:
     param: str
     label: str
     values: list[FacetValue]
+    more: int = 0  # values left out of `values` (the page shows the largest ones)
 
     @property
     def active(self) -> list[FacetValue]:
@@ -74,8 +82,11 @@ class SearchOutcome:
         return self.first + len(self.hits) - 1 if self.hits else 0
 
 
-def paragraph_search(params: SearchParams) -> SearchOutcome:
-    """Run a search described by URL parameters; never raises for bad input."""
+def paragraph_search(params: SearchParams, *, facet_limit: int | None = None) -> SearchOutcome:
+    """Run a search described by URL parameters; never raises for bad input.
+
+    `facet_limit`: keep only the largest values of each facet (and the active ones).
+    """
     outcome = SearchOutcome(params=params, notes=list(params.notes))
     cleaned = clean_query(params.q)
     outcome.query = cleaned.text
@@ -89,7 +100,7 @@ def paragraph_search(params: SearchParams) -> SearchOutcome:
         return outcome
     terms = query_terms(cleaned.text)
     outcome.hits = _hits(results, terms)
-    outcome.facets = _facet_groups(sqs.facet_counts().get("fields", {}), params)
+    outcome.facets = _facet_groups(sqs.facet_counts().get("fields", {}), params, facet_limit)
     outcome.suggestion = _suggestion(sqs, cleaned.text)
     return outcome
 
@@ -134,13 +145,13 @@ def _page(sqs, params: SearchParams, outcome: SearchOutcome) -> list:
 
 def _hits(results, terms: Terms) -> list[Hit]:
     pks = [int(r.pk) for r in results]
-    order = Case(*[When(pk=pk, then=i) for i, pk in enumerate(pks)], output_field=IntegerField())
     paragraphs = (
         {
             p.pk: p
             for p in Paragraph.objects.filter(pk__in=pks)
             .select_related("document", "parent__parent")
-            .order_by(order)
+            # The document's whole source text is not needed for 20 citations.
+            .defer(*(f"document__{name}" for name in HEAVY_DOCUMENT_FIELDS))
         }
         if pks
         else {}
@@ -154,14 +165,23 @@ def _hits(results, terms: Terms) -> list[Hit]:
     return hits
 
 
-def _facet_groups(counts: dict, params: SearchParams) -> list[FacetGroup]:
-    groups = []
-    document_labels = _document_labels(counts.get("document", []))
+def _facet_groups(counts: dict, params: SearchParams, limit: int | None = None) -> list[FacetGroup]:
+    shown = {}
     for facet in FACETS:
-        pairs = counts.get(facet.field, [])
+        # The backend sorts by count (largest first), so the first `limit` are the largest.
+        active = set(params.filters.get(facet.param, []))
+        pairs = [(v, n) for v, n in counts.get(facet.field, []) if v]
+        more = 0
+        if limit is not None and len(pairs) > limit:
+            kept = pairs[:limit] + [(v, n) for v, n in pairs[limit:] if v in active]
+            more = len(pairs) - len(kept)
+            pairs = kept
         if facet.newest_first:
             pairs = sorted(pairs, key=lambda item: item[0], reverse=True)
-        active = set(params.filters.get(facet.param, []))
+        shown[facet.param] = (facet, pairs, more, active)
+    document_labels = _document_labels(shown["document"][1])
+    groups = []
+    for facet, pairs, more, active in shown.values():
         values = [
             FacetValue(
                 value=value,
@@ -170,13 +190,13 @@ def _facet_groups(counts: dict, params: SearchParams) -> list[FacetGroup]:
                 else facet.value_label(value),
                 count=count,
                 active=value in active,
-                toggle_url=params.toggled(facet.param, value),
+                params=params,
+                param=facet.param,
             )
             for value, count in pairs
-            if value
         ]
         if values or (active and not facet.provided):
-            groups.append(FacetGroup(facet.param, facet.label, values))
+            groups.append(FacetGroup(facet.param, facet.label, values, more))
     return groups
 
 

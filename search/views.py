@@ -14,13 +14,13 @@ from .backend import IndexUnavailable
 from .forms import SearchForm
 from .params import SearchParams, parse_params
 from .queue import queue_length
-from .selectors import paragraph_search
+from .selectors import FACET_SHOWN, paragraph_search
 
 
 @require_safe
 def search(request):
     params = parse_params(request.GET)
-    outcome = paragraph_search(params)
+    outcome = paragraph_search(params, facet_limit=FACET_SHOWN)
     form = SearchForm(initial={"q": params.q, "sort": params.sort})
     pages = range(1, outcome.page_count + 1)
     return render(

@@ -114,3 +114,41 @@ def test_top_breaks_ties_by_document_number():
     assert top(dense, BitMap([0, 1, 2, 3, 4]), 2) == [(1, 2.0), (2, 2.0)]
     assert top(dense, BitMap([3, 4]), 5) == [(4, 2.0), (3, 0.5)]
     assert top(dense, BitMap(), 5) == []
+
+
+@pytest.mark.parametrize(
+    "query, text, marked",
+    [
+        ("victim", "Victims and victim's families", ["Victims", "victim"]),
+        ("traffick*", "Trafficking, traffickers and traffic", ["Trafficking", "traffickers"]),
+        (
+            '"supply chains"',
+            "supply chain; supplies chained",
+            ["supply", "chain", "supplies", "chained"],
+        ),
+        ("use", "Let us use it", ["use"]),  # "us" is a stop word, not the stem of "use"
+        ("data -Internet", "Data on the Internet", ["Data"]),
+        # A symbol also matches as a phrase in the text ("A" is too short to be indexed):
+        ("A/RES/55/25", "Recalling A/RES/55/25 and 55", ["RES", "55", "25", "55"]),
+    ],
+)
+def test_highlight_marks_what_the_index_matched(query, text, marked):
+    import re
+
+    from search.highlight import highlight, query_terms
+    from search.querytext import clean_query
+
+    html = str(highlight(text, query_terms(clean_query(query).text)))
+    assert re.findall(r"<mark>(.*?)</mark>", html) == marked
+
+
+def test_highlight_tokens_equal_the_index_analyzer():
+    from pathlib import Path
+
+    from search.highlight import _ANALYZER, _WORDS, _stem
+
+    for path in sorted(Path("fixtures/corpus").glob("*.txt"))[:3]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        expected = [(t.startchar, t.endchar, t.text) for t in _ANALYZER(text, chars=True)]
+        ours = [(m.start(), m.end(), _stem(m.group().lower())) for m in _WORDS.finditer(text)]
+        assert [token for token in ours if token[2]] == expected

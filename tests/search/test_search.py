@@ -362,3 +362,25 @@ def test_queue_drain_is_idempotent_and_empties_the_queue(corpus):
         pass
     assert not IndexQueueEntry.objects.exists()
     assert run().total == 7
+
+
+def test_page_shows_the_largest_facet_values_and_every_active_one(client, drain):
+    from search.selectors import FACET_SHOWN
+
+    docs = [make_document() for _ in range(FACET_SHOWN + 5)]
+    for i, doc in enumerate(docs):
+        for _ in range(1 + (i < FACET_SHOWN)):  # the first FACET_SHOWN have two paragraphs
+            make_paragraph(doc, text="States shall protect victims of trafficking.")
+    drain()
+    smallest = docs[-1]
+
+    page = client.get(reverse("search:search"), {"q": "victims", "document": smallest.slug})
+    group = next(g for g in page.context["outcome"].facets if g.param == "document")
+    assert len(group.values) == FACET_SHOWN + 1  # the largest, and the active one
+    assert smallest.slug in [v.value for v in group.values if v.active]
+    assert group.more == 4
+    assert "and 4 more with fewer paragraphs" in page.content.decode()
+
+    api = client.get(reverse("search:api_search"), {"q": "victims"}).json()
+    assert len(api["facets"]["document"]) == FACET_SHOWN + 5
+    assert sum(v["count"] for v in api["facets"]["document"]) == Paragraph.objects.count()
