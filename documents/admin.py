@@ -16,7 +16,7 @@ from .models import (
     ParagraphRedirect,
 )
 from .parsing import DocumentParseError
-from .services import document_import, documents_publish
+from .services import document_import, documents_publish, paragraphs_edited
 from .symbols import slugify_symbol
 
 
@@ -132,6 +132,12 @@ class DocumentAdmin(SimpleHistoryAdmin):
             obj.slug = slugify_symbol(obj.symbol)
         super().save_model(request, obj, form, change)
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Paragraph:
+            edited = [f.instance.pk for f in formset.forms if f.instance.pk and f.has_changed()]
+            paragraphs_edited(document=form.instance, paragraph_ids=edited)
+
     def get_urls(self):
         return [
             path(
@@ -229,6 +235,11 @@ class ParagraphAdmin(SimpleHistoryAdmin):
         "text",
         "footnotes",
     )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and form.has_changed():
+            paragraphs_edited(document=obj.document, paragraph_ids=[obj.pk])
 
 
 @admin.register(Footnote)

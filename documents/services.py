@@ -12,7 +12,7 @@ from django.db import transaction
 from .models import Document, DocumentRelation, Footnote, Paragraph, ParagraphRedirect
 from .parsing import DocumentParseError, ParsedDocument, ParsedParagraph, parse_document
 from .serializers import parsed_document_data
-from .signals import document_imported
+from .signals import document_changed, document_imported
 from .symbols import normalize_symbol, resolution_symbol, slugify_symbol
 from .vocabulary import DocumentType, Kind, Part
 
@@ -315,6 +315,14 @@ def document_relate(*, source: Document, target_symbol: str, relation: str) -> D
         defaults={"target": target, "curated": True},
     )
     return relation_obj
+
+
+def paragraphs_edited(*, document: Document, paragraph_ids: list[int]) -> None:
+    """Tell derived data (tags, lineage, search) that a curator edited these paragraphs."""
+    if paragraph_ids:
+        document_changed.send(
+            sender=Document, document=document, created=False, changed_paragraph_ids=paragraph_ids
+        )
 
 
 def documents_publish(*, documents, published: bool = True) -> int:

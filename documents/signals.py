@@ -8,3 +8,8 @@ Arguments: `document`, `created` (bool), `changed_paragraph_ids` (ids added or e
 from django.dispatch import Signal
 
 document_imported = Signal()
+
+# Sent when a curator edits paragraphs outside an import (the admin), inside the same
+# transaction, with the same arguments (`created` is always False). Listeners that keep
+# derived data (tags, lineage) connect to both signals.
+document_changed = Signal()

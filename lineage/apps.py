@@ -12,12 +12,15 @@ class LineageConfig(AppConfig):
             register_paragraph_api_field,
             register_paragraph_panel,
         )
-        from documents.signals import document_imported
+        from documents.signals import document_changed, document_imported
 
         from . import panels, receivers
 
         document_imported.connect(
             receivers.update_lineage_on_import, dispatch_uid="lineage_update_on_import"
+        )
+        document_changed.connect(
+            receivers.update_lineage_on_import, dispatch_uid="lineage_update_on_edit"
         )
         register_paragraph_panel(
             Panel("lineage", "lineage/panels/paragraph.html", panels.paragraph_panel, order=50)
