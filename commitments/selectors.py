@@ -52,8 +52,8 @@ class TypeNode:
 
 
 def type_tree(*, published_only: bool = True) -> list[TypeNode]:
-    """The taxonomy as nested nodes with counts that include descendants (two queries)."""
-    types = list(CommitmentType.objects.all())
+    """The taxonomy as nested nodes with counts that include descendants (three queries)."""
+    types = list(CommitmentType.objects.prefetch_related("sdg_targets"))
     counts = _type_counts(published_only)
     nodes = {t.pk: TypeNode(t, own_count=counts.get(t.pk, 0)) for t in types}
     roots = []
