@@ -254,10 +254,10 @@ class Paragraph(models.Model):
         else:
             head = f"{top.get_kind_display().lower()} {top.ordinal}"
         head += "".join(f" ({p.number})" for p in reversed(chain[:-1]) if p.number)
-        if top.part == Part.ANNEX or top.anchor.startswith("annex"):
-            head = f"annex, {head}"
-        elif top.part == Part.ENCLOSURE:
+        if top.part == Part.ENCLOSURE:
             head = f"enclosure, {head}"
+        elif top.part == Part.ANNEX or top.anchor.startswith("annex"):
+            head = f"annex, {head}"
         return head
 
     @property
@@ -277,7 +277,8 @@ class Paragraph(models.Model):
         names = {
             Kind.PREAMBULAR: f"preambular paragraph {top.ordinal}",
             Kind.OPERATIVE: f"operative paragraph {top.number}",
-            Kind.ANNEX: f"annex, paragraph {top.number}",
+            Kind.ANNEX: f"{'enclosure' if top.part == Part.ENCLOSURE else 'annex'}, "
+            f"paragraph {top.number}",
         }
         where = names.get(top.kind) or (
             f"paragraph {top.number}" if top.number else f"paragraph {top.ordinal}"

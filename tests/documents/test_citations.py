@@ -65,3 +65,23 @@ def test_document_without_symbol_is_cited_by_title_and_date():
     paragraph = make_paragraph(document, number="3", anchor="op-3")
     assert paragraph.citation == "Improving the coordination of efforts, para. 3"
     assert document.long_name == "General Assembly draft resolution dated 19 November 2015"
+
+
+def test_enclosed_draft_paragraph_cites_the_enclosure():
+    letter = make_document(
+        symbol="",
+        slug="pga-letter",
+        title="Letter dated 21 July 2017 from the President",
+        body="President of the General Assembly",
+        document_type=DocumentType.LETTER,
+        adopted=None,
+        distributed=dt.date(2017, 7, 21),
+        resolution_number="",
+    )
+    paragraph = make_paragraph(
+        letter, kind=Kind.ANNEX, part=Part.ENCLOSURE, number="15", anchor="annex-15"
+    )
+    assert paragraph.citation == "Letter dated 21 July 2017 from the President, enclosure, para. 15"
+    assert paragraph.long_citation == (
+        "President of the General Assembly letter dated 21 July 2017, enclosure, paragraph 15"
+    )
