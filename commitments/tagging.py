@@ -48,7 +48,7 @@ _RESOLUTION_VERBS: list[tuple[str, str, str]] = [
     (r"(?:reaffirms|reiterates|renews) its request to", DECIDES, ADDRESS),
     (r"requests", DECIDES, ADDRESS),
     (r"directs", DECIDES, ADDRESS),
-    (r"mandates", DECIDES, ADDRESS),
+    (r"mandates(?! of\b)", DECIDES, ADDRESS),  # "the mandates of" is a noun
     (r"(?:reaffirms|reiterates|renews) its (?:call|appeal) (?:up)?on", URGES, ADDRESS),
     (r"urges", URGES, ADDRESS),
     (r"calls (?:up)?on", URGES, ADDRESS),
@@ -85,7 +85,9 @@ _RESOLUTION_VERBS: list[tuple[str, str, str]] = [
 ]
 
 _DECLARATION_VERBS: list[tuple[str, str, str]] = [
-    (r"(?:reaffirm|reiterate|renew) our (?:strong )?commitments? to", DECIDES, SELF),
+    # "our commitment to address ..." commits; "our commitments to the 2030 Agenda" (a noun)
+    # reaffirms and asks nothing new.
+    (r"(?:reaffirm|reiterate|renew) our (?:strong )?commitments? to(?! the\b)", DECIDES, SELF),
     (r"commit (?:ourselves )?to", DECIDES, SELF),
     (r"recommit (?:ourselves )?to", DECIDES, SELF),
     (r"resolve to", DECIDES, SELF),
@@ -134,12 +136,12 @@ _IMPERATIVE_VERBS = (
     "call upon|invite|recommend"
 )
 _IMPERATIVE_RE = re.compile(
-    rf"{_NUMBERING}(?P<adv>(?:(?:consistently|strongly|further|also|and)\s+)*)"
+    rf"{_NUMBERING}(?P<adv>(?i:(?:consistently|strongly|further|also|and)\s+)*)"
     rf"(?P<verb>(?i:{_IMPERATIVE_VERBS}))\b(?!-)"
 )
 
 _ADVERBS = (
-    r"(?i:(?:also|further|again|once again|strongly|therefore|hereby|further|"
+    r"(?i:(?:also|further|again|once again|strongly|therefore|thus|hereby|further|"
     r"in this regard|in this context|moreover|equally|firmly|fully|collectively)[\s,]+)*"
 )
 
@@ -199,6 +201,7 @@ _DEADLINE_RE = re.compile(
     r"December) )?(?:19|20)\d\d\b"
     r"|\bevery (?:two|three|four|five) years\b|\bbiennially\b|\bannually\b"
 )
+_LONGER_NAME_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _ACRONYM_RE = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*)\)")
 
 
@@ -266,6 +269,9 @@ class Catalogue:
         return None, self._back.get(key, [])
 
     def types_for(self, clause: str) -> tuple[str, ...]:
+        # Blanked actor names leave runs of spaces: "keep Member States informed" must still
+        # match a rule written "keep (?:Member States )?informed".
+        clause = " ".join(clause.split())
         return tuple(sorted({ctype for ctype, rx in self.compiled_rules if rx.search(clause)}))
 
 
@@ -378,6 +384,9 @@ def _scan(text, catalogue, context, learned) -> list[ActorMatch]:
     for m in catalogue.back_re.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
+        # "the Council of the Baltic Sea States" is another body's name, not a back-reference.
+        if _LONGER_NAME_RE.match(text, m.end()):
+            continue
         _, candidates = catalogue.lookup(m.group())
         earlier = sorted((f for f in found if f.start < m.start()), key=lambda f: f.start)
         slug = _resolve(candidates, earlier, context)
@@ -485,6 +494,7 @@ def extract(
     actors, learned = find_actors(text, catalogue, context=context, acronyms=acronyms)
     result = Extraction(actors=actors, acronyms=learned)
     clauses = []
+    imperative = False
     if operative:
         clauses = split_clauses(text, first_person=False)
         if we and re.search(r"\b[Ww]e\b", text):
@@ -493,6 +503,7 @@ def extract(
                 clauses = first
         if we and not clauses:
             clauses = _imperative_clauses(text)
+            imperative = bool(clauses)
     addressed: set[int] = set()  # indexes into `actors`
     # Types come from what is asked, not from who is named: "the Special Rapporteur on the
     # sale of children" does not make a clause about children.
@@ -506,7 +517,12 @@ def extract(
             if actor:
                 result.commitments.append(_suggest(masked, catalogue, actor, clause, end))
             continue
-        for index in _addressees(text, actors, clause):
+        chosen = _addressees(text, actors, clause)
+        if imperative and not chosen and we:
+            # "Encourage effective cooperation ..." in the Plan of Action: nobody is named,
+            # the speakers ("we") commit to encourage it.
+            result.commitments.append(_suggest(masked, catalogue, we, clause, end))
+        for index in chosen:
             addressed.add(index)
             result.commitments.append(_suggest(masked, catalogue, actors[index].slug, clause, end))
     if operative and not clauses and inherit:
@@ -569,8 +585,9 @@ def _trim(text: str, end: int) -> int:
 
 
 _ASIDE_RE = re.compile(
-    r",\s+(?:in its capacity as|as|in (?:close )?(?:cooperation|consultation|collaboration) "
-    r"with|within|especially those|where appropriate|as appropriate|upon request)\b[^,;:]*,"
+    r",\s+(?:in its capacity as|as(?! well as)|"
+    r"in (?:close )?(?:cooperation|consultation|collaboration) with|within|"
+    r"especially those|where appropriate|as appropriate|upon request)\b[^,;:]*,"
 )
 
 

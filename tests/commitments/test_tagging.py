@@ -319,3 +319,125 @@ def test_subparagraphs_continue_the_parents_request(catalogue):
     )
     assert [(c.actor, c.verb) for c in child.commitments] == [("unodc", "requests")]
     assert "data-research" in child.commitments[0].types
+
+
+# Systematic errors found by reviewing every corpus paragraph (fixtures/commitments/reviewed.json)
+@pytest.mark.parametrize(
+    "text, first_person, expected",
+    [
+        # ", as well as civil society," continues the list of those invited; it is no aside
+        (
+            "Invites all Member States, relevant agencies of the United Nations system and other "
+            "international organizations, as well as civil society, to continue to observe the "
+            "World Day against Trafficking in Persons;",
+            False,
+            {
+                ("member-states", "invites"),
+                ("un-system", "invites"),
+                ("international-organizations", "invites"),
+                ("civil-society", "invites"),
+            },
+        ),
+        # a capitalised adverb before a bare imperative of the Plan of Action
+        (
+            "Strongly urge all responsible United Nations entities to coordinate their efforts;",
+            True,
+            {("un-system", "urge")},
+        ),
+        (
+            "Further encourage agencies, funds and programmes of the United Nations system to "
+            "continue to improve the coherence of technical assistance delivery;",
+            True,
+            {("un-system", "encourage")},
+        ),
+        # a bare "Encourage" naming nobody commits the speakers
+        (
+            "Encourage effective cooperation and coordination of efforts at the national, "
+            "bilateral, subregional, regional and international levels;",
+            True,
+            {("member-states", "encourage")},
+        ),
+        # "the mandates of" is a noun, not "Mandates the ..."
+        (
+            "Support the role and mandates of the Special Rapporteurs on trafficking in persons;",
+            True,
+            {("member-states", "support")},
+        ),
+        # "We thus recognize ... and will enhance": the adverb does not hide the sentence's "we"
+        (
+            "We reiterate the need for data. We thus recognize the importance of data collection "
+            "by national authorities and will enhance international cooperation to this end.",
+            True,
+            {("member-states", "will")},
+        ),
+        # reaffirming commitments to an agenda (a noun) asks nothing new; to a verb, it commits
+        (
+            "We recall and reaffirm our commitments to the 2030 Agenda for Sustainable "
+            "Development, recognize the importance of partnerships in this regard.",
+            True,
+            set(),
+        ),
+        (
+            "We reaffirm our commitment to address the factors that make people vulnerable.",
+            True,
+            {("member-states", "reaffirm our commitment to")},
+        ),
+    ],
+)
+def test_review_findings(catalogue, text, first_person, expected):
+    kw = {"we": "member-states"} if first_person else {"we": None}
+    found = {(c.actor, c.verb) for c in extract(text, catalogue, **kw).commitments}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, context, absent",
+    [
+        # "the Council of the Baltic Sea States" names another body
+        (
+            "the Council of the Baltic Sea States Task Force against Trafficking",
+            ["ecosoc"],
+            "ecosoc",
+        ),
+        # the members of the Organization of American States are not "all States"
+        ("adopted by States members of the Organization of American States", [], "states"),
+    ],
+)
+def test_names_that_are_not_the_actor(catalogue, text, context, absent):
+    assert absent not in actors_in(text, catalogue, context=context)
+
+
+@pytest.mark.parametrize(
+    "clause, expected, unexpected",
+    [
+        # blanked names leave runs of spaces; patterns written with one space still match
+        ("to keep Member States informed of the schedule", "follow-up", None),
+        # "identified victims are not penalized" is about non-punishment
+        (
+            "ensure that identified victims are not penalized for having been trafficked",
+            "non-punishment",
+            "victim-identification",
+        ),
+        ("identify possible victims of trafficking", "victim-identification", None),
+        # a long run of words before "cooperation" is not regional cooperation
+        (
+            "at the national, regional and international levels, in a balanced, reliable and "
+            "comprehensive manner, in close cooperation and collaboration with Member States",
+            None,
+            "international-cooperation",
+        ),
+    ],
+)
+def test_type_rules_found_by_review(catalogue, clause, expected, unexpected):
+    types = set(
+        {
+            c.actor: c.types
+            for c in extract(
+                "Requests the Secretary-General " + clause + ";", catalogue
+            ).commitments
+        }["secretary-general"]
+    )
+    if expected:
+        assert expected in types
+    if unexpected:
+        assert unexpected not in types
