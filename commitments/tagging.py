@@ -518,7 +518,7 @@ def extract(
                 result.commitments.append(_suggest(masked, catalogue, actor, clause, end))
             continue
         chosen = _addressees(text, actors, clause)
-        if imperative and not chosen and we:
+        if imperative and not chosen and we and not _NAMES_SOMEONE_RE.match(text, clause.verb_end):
             # "Encourage effective cooperation ..." in the Plan of Action: nobody is named,
             # the speakers ("we") commit to encourage it.
             result.commitments.append(_suggest(masked, catalogue, we, clause, end))
@@ -550,6 +550,8 @@ def extract(
 
 
 _RESOLUTION_SELF = {"decides", "resolves"}
+# "Encourage the United Nations to ...": someone the catalogue does not know is addressed.
+_NAMES_SOMEONE_RE = re.compile(r"\s+(?:the|all|relevant|other)\b", re.IGNORECASE)
 
 
 def _mask(text: str, actors: list[ActorMatch]) -> str:

@@ -357,6 +357,12 @@ def test_subparagraphs_continue_the_parents_request(catalogue):
             True,
             {("member-states", "encourage")},
         ),
+        # ... but "Encourage the United Nations to" addresses someone: no guess
+        (
+            "Encourage the United Nations to intensify its work with Member States;",
+            True,
+            set(),
+        ),
         # "the mandates of" is a noun, not "Mandates the ..."
         (
             "Support the role and mandates of the Special Rapporteurs on trafficking in persons;",
