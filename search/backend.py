@@ -59,7 +59,9 @@ logger = logging.getLogger(__name__)
 MULTI_SEPARATOR = "\x1f"
 # Sort names the backend answers from cached rank arrays (no Whoosh sort at query time).
 RANK_SORTS = {"order", "date", "-date"}
-_WORD = re.compile(r"(?<![\w:*\"])([A-Za-z]{3,})(?![\w:*])")
+# Words checked for spelling: not parts of fields, prefixes, phrases or hyphenated
+# compounds ("non-punishment": "non" alone is no misspelling).
+_WORD = re.compile(r"(?<![\w:*\"-])([A-Za-z]{3,})(?![\w:*-])")
 _OPERATORS = {"AND", "OR", "NOT", "TO"}
 
 

@@ -17,12 +17,15 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.qparser import QueryParser
 
+from .concepts import CONCEPTS
+
 _ANALYZER = StemmingAnalyzer()
 _PARSER = QueryParser("text", Schema(text=TEXT(analyzer=_ANALYZER), symbol=ID()))
 # The analyzer's own pieces, applied word by word with a cache (the analyzer's token
 # stream costs ~0.3 ms per 2 KB paragraph; a page highlights 20).
 _TOKENIZER, _LOWERCASE, _STOP, _STEM = _ANALYZER.items
 _WORDS = _TOKENIZER.expression
+_CONCEPT_STEMS = {t.text: c for c in CONCEPTS for t in _ANALYZER(c.marker)}
 
 
 @lru_cache(maxsize=100_000)
@@ -38,9 +41,10 @@ def _stem(word: str) -> str:
 class Terms:
     stems: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
+    patterns: list = field(default_factory=list)  # of concepts (search.concepts)
 
     def __bool__(self) -> bool:
-        return bool(self.stems or self.prefixes)
+        return bool(self.stems or self.prefixes or self.patterns)
 
 
 def query_terms(query: str) -> Terms:
@@ -60,13 +64,27 @@ def _collect(q, terms: Terms) -> None:
     if isinstance(q, wq.Not):
         return
     if isinstance(q, wq.Term) and q.fieldname == "text":
-        terms.stems.add(q.text)
+        concept = _CONCEPT_STEMS.get(q.text)
+        if concept is not None:
+            terms.patterns.append(concept.pattern)
+        else:
+            terms.stems.add(q.text)
     elif isinstance(q, wq.Prefix) and q.fieldname == "text":
         terms.prefixes.add(q.text.lower())
     elif isinstance(q, wq.Phrase) and q.fieldname == "text":
         terms.stems.update(q.words)
     for child in q.children() if hasattr(q, "children") else ():
         _collect(child, terms)
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
 
 
 def highlight(text: str, terms: Terms, *, length: int | None = None) -> SafeString:
@@ -78,6 +96,9 @@ def highlight(text: str, terms: Terms, *, length: int | None = None) -> SafeStri
             word = match.group().lower()
             if _stem(word) in stems or (prefixes and word.startswith(prefixes)):
                 spans.append(match.span())
+        for pattern in terms.patterns:
+            spans += [m.span() for m in pattern.finditer(text)]
+        spans = _disjoint(spans)
     start, end = 0, len(text)
     if length and len(text) > length:
         first = spans[0][0] if spans else 0

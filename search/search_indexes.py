@@ -15,6 +15,7 @@ from haystack.fields import FacetMultiValueField
 
 from documents.models import Document, Paragraph
 
+from .concepts import concept_markers
 from .fields import ExactField, SortKeyField, StoredField
 from .registry import paragraph_facets
 
@@ -69,6 +70,13 @@ class ParagraphIndex(_Fingerprinted, indexes.SearchIndex, indexes.Indexable):
 
     def read_queryset(self, using=None):
         return Paragraph.objects.published().select_related("document")
+
+    def prepare_text(self, obj):
+        # The template's text, plus markers of concepts the paragraph expresses in
+        # other words (search.concepts: "not penalized" -> nonpunishment).
+        text = self.fields["text"].prepare(obj)
+        markers = concept_markers(obj.text)
+        return f"{text}\n{' '.join(markers)}" if markers else text
 
     def prepare_document(self, obj):
         return obj.document.slug

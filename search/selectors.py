@@ -12,6 +12,7 @@ from haystack.query import SearchQuerySet
 from documents.models import Document, Paragraph
 
 from .backend import IndexUnavailable
+from .concepts import expand_concepts
 from .facets import FACETS, SORTS, Facet
 from .highlight import Terms, highlight, query_terms
 from .params import MAX_PAGE, PAGE_SIZE, SearchParams
@@ -92,13 +93,18 @@ def paragraph_search(params: SearchParams, *, facet_limit: int | None = None) ->
     outcome.query = cleaned.text
     outcome.notes += cleaned.notes
     try:
-        sqs = _queryset(params, cleaned.text, outcome)
+        # The engine also looks for concepts named differently in the texts
+        # ("non-punishment" -> "not penalized"); suggestions stay on what was typed.
+        engine_text = expand_concepts(cleaned.text)
+        sqs = _queryset(params, engine_text, outcome)
+        if engine_text:
+            sqs = sqs.set_spelling_query(cleaned.text)
         results = _page(sqs, params, outcome)
     except IndexUnavailable:
         logger.warning("Search index unavailable", exc_info=True)
         outcome.unavailable = True
         return outcome
-    terms = query_terms(cleaned.text)
+    terms = query_terms(engine_text)
     outcome.hits = _hits(results, terms)
     outcome.facets = _facet_groups(sqs.facet_counts().get("fields", {}), params, facet_limit)
     outcome.suggestion = _suggestion(sqs, cleaned.text)

@@ -384,3 +384,28 @@ def test_page_shows_the_largest_facet_values_and_every_active_one(client, drain)
     api = client.get(reverse("search:api_search"), {"q": "victims"}).json()
     assert len(api["facets"]["document"]) == FACET_SHOWN + 5
     assert sum(v["count"] for v in api["facets"]["document"]) == Paragraph.objects.count()
+
+
+def test_non_punishment_finds_the_corpus_wording_first(drain):
+    # The resolutions never say "non-punishment": they say victims "are not penalized".
+    doc = make_document(symbol="A/RES/72/1", title="Political declaration")
+    others = [
+        "Investigate, prosecute and penalize traffickers and intermediaries while "
+        "providing protection and assistance to victims of trafficking;",
+        "Recalling the Protocol to Prevent, Suppress and Punish Trafficking in Persons, "
+        "especially victims;",
+        "Urges States to punish perpetrators and to protect victims;",
+    ]
+    for text in others:
+        make_paragraph(doc, text=text)
+    target = make_paragraph(
+        doc,
+        text="Take measures to ensure that identified victims are not penalized for having "
+        "been trafficked and that they do not suffer from re-victimization;",
+    )
+    drain()
+    outcome = run(q="non-punishment of victims")
+    assert outcome.hits[0].paragraph == target
+    assert outcome.total == 1
+    assert "<mark>not penalized</mark>" in outcome.hits[0].snippet
+    assert outcome.suggestion is None  # the invented marker word never leaks out
