@@ -11,7 +11,21 @@ years and leads so that facets have realistic cardinality. It then builds the in
 with the atomic rebuild (a raw Whoosh writer, `--procs`/`--limitmb`), and times a fixed
 mixed query set (words, phrases, boolean, prefix; with facets and highlighting) through
 Django's test client (URL resolution, selector, facets, highlighting, template) and the
-same queries on raw Whoosh (parse + top 20 + hit count). It prints medians and p95.
+same queries on raw Whoosh (parse + top 20 + hit count), interleaved so both see the
+same load. It prints medians and p95 of:
+
+* new query: the first view of each query/facet combination with the per-generation
+  query caches (postings, match sets) dropped, i.e. a query nobody ran since the last
+  index change;
+* full view: `--repeat` more views of each combination (facet clicks, paging back);
+* raw Whoosh, and the ratio full view / raw Whoosh;
+* empty browse: no query, three facet selections;
+* edit searchable: seconds from saving an edited paragraph to finding it by a new
+  word, with `run_index_worker` running as its own process.
+
+    .venv/bin/python bench/search_bench.py --sizes 100000 --workdir /tmp/bench100k
+
+keeps the database and index in `--workdir` and reuses them on the next run.
 """
 
 from __future__ import annotations

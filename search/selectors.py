@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from haystack import connections
 from haystack.inputs import Raw
@@ -35,7 +36,7 @@ class FacetValue:
     params: SearchParams = field(repr=False)
     param: str = ""
 
-    @property
+    @cached_property
     def toggle_url(self) -> str:
         return self.params.toggled(self.param, self.value)
 
