@@ -24,6 +24,7 @@ What the stock backend gets wrong, and what this one does instead:
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -69,7 +70,21 @@ _OPERATORS = {"AND", "OR", "NOT", "TO"}
 # thread per request, so per-instance caches would be rebuilt on every request.
 _GENERATIONS: dict[tuple, _Generation] = {}
 _GENERATIONS_LOCK = threading.Lock()
-_LOCAL = threading.local()
+# One open searcher per index directory for the whole process, refreshed when the index
+# changes (runserver starts a thread per request: per-thread searchers reopened the index
+# on every request). Whoosh readers share file positions, so every read holds _READ_LOCK;
+# the work under it is CPU-bound Python, which the GIL serialises anyway.
+_SHARED: dict[str, object] = {}
+_READ_LOCK = threading.RLock()
+
+
+def _reading(method):
+    @functools.wraps(method)
+    def locked(*args, **kwargs):
+        with _READ_LOCK:
+            return method(*args, **kwargs)
+
+    return locked
 
 
 class IndexUnavailable(SearchBackendError):
@@ -246,19 +261,26 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
         return self.index
 
     def _searcher(self):
+        """The process's open searcher of the current index (caller holds _READ_LOCK)."""
         self.open_index(create=False)
-        searchers = _LOCAL.__dict__.setdefault("searchers", {})
-        searcher = searchers.get(self._realpath)
+        old = _SHARED.get(self._realpath)
         try:
-            if searcher is None:
-                searcher = self.index.searcher()
-            else:
-                searcher = searcher.refresh()
+            searcher = self.index.searcher() if old is None else old.refresh()
         except Exception as exc:
             raise IndexUnavailable(f"The search index cannot be read: {exc}") from exc
-        searchers[self._realpath] = searcher
+        if searcher is not old:
+            # A new index version (or a swapped directory): drop what belonged to others.
+            # (refresh() already closed what the old searcher no longer shares.)
+            for path in [p for p in _SHARED if p != self._realpath]:
+                _close(_SHARED.pop(path))
+            generation = searcher.ixreader.generation()
+            with _GENERATIONS_LOCK:
+                for key in [k for k in _GENERATIONS if k != (self._realpath, generation)]:
+                    del _GENERATIONS[key]
+            _SHARED[self._realpath] = searcher
         return searcher
 
+    @_reading
     def _generation(self, searcher) -> _Generation:
         key = (self._realpath, searcher.ixreader.generation())
         gen = _GENERATIONS.get(key)
@@ -364,6 +386,7 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
             return BitMap.intersection(*parts) if parts else BitMap(gen.live)
         return BitMap(searcher.docs_for_query(q)) & gen.live
 
+    @_reading
     def search(
         self,
         query_string,
@@ -500,24 +523,30 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
         suggestion = _WORD.sub(fix, query_string.strip("()"))
         return suggestion if changed else None
 
+    @_reading
     def facet_values(self, field: str) -> set[str]:
         """Every value of a facet field in the index (to whitelist user input)."""
         searcher = self._searcher()
         return set(self._generation(searcher).facet(field))
 
+    @_reading
     def doc_counts(self) -> dict[str, int]:
         """Live index entries per model label, e.g. {"documents.paragraph": 1234}."""
         searcher = self._searcher()
         gen = self._generation(searcher)
         return {ct: len(bits) for ct, bits in gen.facet(DJANGO_CT).items()}
 
-    def stored_entries(self, fields=("fingerprint",)):
-        """Yield (identifier, {field: value}) for every live entry: for check_index."""
+    @_reading
+    def stored_entries(self, fields=("fingerprint",)) -> list[tuple[str, dict]]:
+        """(identifier, {field: value}) of every live entry: for check_index."""
         searcher = self._searcher()
+        out = []
         for docnum in self._generation(searcher).live:
             stored = searcher.stored_fields(docnum)
-            yield stored[ID], {f: stored.get(f) for f in fields}
+            out.append((stored[ID], {f: stored.get(f) for f in fields}))
+        return out
 
+    @_reading
     def more_like_this(
         self,
         model_instance,
@@ -542,6 +571,13 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
         page = [(hit.docnum, hit.score or 0.0) for hit in hits][start_offset:top]
         results = self._results(searcher, page, result_class)
         return {"results": results, "hits": len(results)}
+
+
+def _close(searcher) -> None:
+    try:
+        searcher.close()
+    except Exception:  # an already closed or damaged reader: nothing left to release
+        logger.debug("Closing a search index reader failed", exc_info=True)
 
 
 def _more_like_query(searcher, docnum: int, field: str):

@@ -13,7 +13,7 @@ def _reset(settings_conns):
     connections.thread_local.__dict__.pop("connections", None)
     connections._index = None
     search_backend._GENERATIONS.clear()
-    search_backend._LOCAL.__dict__.clear()
+    search_backend._SHARED.clear()
 
 
 @pytest.fixture

@@ -409,3 +409,37 @@ def test_non_punishment_finds_the_corpus_wording_first(drain):
     assert outcome.total == 1
     assert "<mark>not penalized</mark>" in outcome.hits[0].snippet
     assert outcome.suggestion is None  # the invented marker word never leaks out
+
+
+def test_one_searcher_serves_every_thread_and_follows_index_changes(corpus, drain):
+    import threading
+
+    from haystack.inputs import Raw
+
+    from search import backend as search_backend
+    from search.query import FacetedSearchQuerySet
+
+    def count(q):  # index only, no database: safe from another thread
+        return FacetedSearchQuerySet().filter(content=Raw(q)).count()
+
+    def in_thread(q):
+        out = []
+        thread = threading.Thread(target=lambda: out.append(count(q)))
+        thread.start()
+        thread.join()
+        return out[0]
+
+    assert count("supply") == 2
+    (first,) = search_backend._SHARED.values()
+    assert in_thread("supply") == 2  # runserver's thread per request
+    assert list(search_backend._SHARED.values()) == [first]
+
+    paragraph = Paragraph.objects.filter(text__contains="Protocol").get()
+    paragraph.text += " Zebrafish supply."
+    paragraph.save()
+    drain()
+    assert in_thread("zebrafish") == 1
+    assert count("supply") == 3
+    (second,) = search_backend._SHARED.values()
+    assert second is not first
+    assert len(search_backend._GENERATIONS) == 1
