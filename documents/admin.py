@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from .forms import DocumentImportConfirmForm, DocumentImportForm
+from .forms import DocumentAdminForm, DocumentImportConfirmForm, DocumentImportForm
 from .models import (
     Document,
     DocumentRelation,
@@ -30,6 +30,10 @@ class ParagraphInline(admin.TabularInline):
     show_change_link = True
     classes = ("collapse",)
 
+    def get_queryset(self, request):
+        # Each row's label is its citation: load its document and parents with it.
+        return super().get_queryset(request).select_related("document", "parent__parent")
+
 
 class FootnoteInline(admin.TabularInline):
     model = Footnote
@@ -49,6 +53,7 @@ class RelationInline(admin.TabularInline):
 
 @admin.register(Document)
 class DocumentAdmin(SimpleHistoryAdmin):
+    form = DocumentAdminForm
     list_display = (
         "label_column",
         "title",

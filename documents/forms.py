@@ -33,7 +33,10 @@ class DocumentImportForm(forms.Form):
             try:
                 text = extract_text(upload.read(), filename=upload.name)
             except DocumentParseError as error:
-                raise forms.ValidationError(f"{upload.name}: {error}") from error
+                message = str(error)
+                if not message.startswith(upload.name):
+                    message = f"{upload.name}: {message}"
+                raise forms.ValidationError(message) from error
             cleaned["source_name"] = upload.name
         elif not text.strip():
             raise forms.ValidationError("Upload a file or paste the document's text.")
@@ -56,3 +59,24 @@ class DocumentImportConfirmForm(forms.Form):
     slug = forms.CharField(widget=forms.HiddenInput, required=False)
     title = forms.CharField(widget=forms.HiddenInput, required=False)
     publish = forms.BooleanField(widget=forms.HiddenInput, required=False)
+
+
+class LinesField(forms.CharField):
+    """A list of strings edited as one item per line (agenda items, sponsors)."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            return list(value)
+        return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+class DocumentAdminForm(forms.ModelForm):
+    agenda_items = LinesField(required=False, help_text="One agenda item per line.")
+    sponsors = LinesField(required=False, help_text="One Member State per line, as printed.")

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -16,6 +17,10 @@ class DocumentQuerySet(models.QuerySet):
 
     def with_paragraph_counts(self):
         return self.annotate(paragraph_count=Count("paragraphs", distinct=True))
+
+    def with_sort_date(self):
+        """`sort_date`: adoption date, else distribution date (drafts, letters)."""
+        return self.annotate(sort_date=Coalesce("adopted", "distributed"))
 
     def by_symbol(self, symbol: str):
         return self.filter(symbol_key=normalize_symbol(symbol))
@@ -66,7 +71,7 @@ class Document(models.Model):
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-adopted", "-distributed", "slug"]
+        ordering = ["-adopted", "-distributed", "slug"]  # lists use with_sort_date()
         constraints = [
             models.UniqueConstraint(
                 fields=["symbol_key"],
@@ -93,8 +98,18 @@ class Document(models.Model):
 
     @property
     def label(self) -> str:
-        """How the document is named in a short citation."""
-        return self.symbol or self.title
+        """How the document is named in a short citation and in lists: its symbol, or for a
+        document that prints none, its type, body and date ("Draft resolution (General
+        Assembly, 19 November 2015)"), since its title is often the adopted text's own."""
+        if self.symbol:
+            return self.symbol
+        details = [self.body] if self.body else []
+        if self.date:
+            details.append(f"{self.date.day} {self.date:%B %Y}")
+        kind = self.get_document_type_display()
+        return f"{kind} ({', '.join(details)})" if details else self.title
+
+    display_label = label
 
     @property
     def date(self):

@@ -11,8 +11,8 @@ from .models import Document, DocumentRelation, DocumentSlugRedirect, Paragraph,
 from .symbols import normalize_symbol, symbol_candidates
 
 SORTS = {
-    "newest": ("-adopted", "-distributed", "slug"),
-    "oldest": ("adopted", "distributed", "slug"),
+    "newest": ("-sort_date", "slug"),
+    "oldest": ("sort_date", "slug"),
     "symbol": ("symbol_key", "slug"),
     "title": ("title",),
     "paragraphs": ("-paragraph_count", "slug"),
@@ -20,7 +20,7 @@ SORTS = {
 
 
 def document_list(*, document_type: str = "", body: str = "", year: str = "", sort: str = ""):
-    documents = Document.objects.published().with_paragraph_counts()
+    documents = Document.objects.published().with_paragraph_counts().with_sort_date()
     if document_type:
         documents = documents.filter(document_type=document_type)
     if body:
@@ -190,4 +190,9 @@ def documents_nearest(text: str, limit: int = 5) -> list[Document]:
 
 
 def documents_for_api():
-    return Document.objects.published().with_paragraph_counts().order_by(*SORTS["newest"])
+    return (
+        Document.objects.published()
+        .with_paragraph_counts()
+        .with_sort_date()
+        .order_by(*SORTS["newest"])
+    )

@@ -5,12 +5,16 @@ from __future__ import annotations
 from django.conf import settings
 
 from .extensions import paragraph_api_fields
+from .middleware import current_origin
 from .models import Document, Paragraph
 from .selectors import RelatedDocument
 
+DEFAULT_ORIGIN = "http://127.0.0.1:8000"
+
 
 def absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+    """An absolute URL: on SITE_URL when set, else on the origin of the current request."""
+    return f"{settings.SITE_URL or current_origin.get() or DEFAULT_ORIGIN}{path}"
 
 
 def document_summary(document: Document) -> dict:

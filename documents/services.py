@@ -43,9 +43,14 @@ class ImportResult:
             f"{verb} {self.document.slug}: {len(self.parsed.paragraphs)} paragraphs "
             f"({len(self.added)} added, {len(self.changed)} changed, {len(self.moved)} moved, "
             f"{len(self.removed)} removed, {self.unchanged} unchanged), "
-            f"{len(self.parsed.footnotes)} footnotes, {len(self.parsed.references)} references, "
-            f"{len(self.parsed.warnings)} warnings"
+            f"{_count(self.parsed.footnotes, 'footnote')}, "
+            f"{_count(self.parsed.references, 'reference')}, "
+            f"{_count(self.parsed.warnings, 'warning')}"
         )
+
+
+def _count(items: list, noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
 def document_parse(*, text: str, symbol: str | None = None) -> ParsedDocument:

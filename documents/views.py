@@ -1,11 +1,21 @@
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from . import selectors, serializers
 from .extensions import document_panels, paragraph_panels, render_panels
 from .models import Document
 from .vocabulary import DocumentType
+
+# Redirects from old anchors and slugs, and "removed" pages, can change when a document is
+# re-imported (a removed paragraph restored): browsers must not keep them forever.
+REDIRECT_MAX_AGE = 3600
+
+
+def _revalidating(response):
+    patch_cache_control(response, max_age=REDIRECT_MAX_AGE, must_revalidate=True)
+    return response
 
 
 def _published_or_redirect(slug: str, suffix: str = ""):
@@ -15,7 +25,7 @@ def _published_or_redirect(slug: str, suffix: str = ""):
         return document, None
     moved = selectors.document_slug_redirect(slug)
     if moved:
-        return None, redirect(moved.get_absolute_url() + suffix, permanent=True)
+        return None, _revalidating(redirect(moved.get_absolute_url() + suffix, permanent=True))
     raise Http404("No such document")
 
 
@@ -76,14 +86,16 @@ def paragraph_detail(request, slug, anchor):
         return moved
     found = selectors.paragraph_lookup(document, anchor)
     if found.redirect_to:
-        return redirect(found.redirect_to.get_absolute_url(), permanent=True)
+        return _revalidating(redirect(found.redirect_to.get_absolute_url(), permanent=True))
     if found.removed:
-        return render(
+        response = render(
             request,
             "documents/paragraph_gone.html",
             {"document": document, "removed": found.removed},
             status=410,
         )
+        patch_cache_control(response, no_cache=True)
+        return response
     if not found.paragraph:
         raise Http404("No such paragraph")
     paragraph = found.paragraph
@@ -137,7 +149,7 @@ def api_document_detail(request, slug):
     if not document:
         moved = selectors.document_slug_redirect(slug)
         if moved:
-            return redirect(f"/api/documents/{moved.slug}/", permanent=True)
+            return _revalidating(redirect(f"/api/documents/{moved.slug}/", permanent=True))
         return _json({"error": f"No published document with slug {slug!r}."}, status=404)
     paragraphs = selectors.document_paragraphs(document)
     relations = selectors.document_relations(document)
@@ -149,12 +161,15 @@ def api_paragraph_detail(request, slug, anchor):
     document = get_object_or_404(Document.objects.published(), slug=slug)
     found = selectors.paragraph_lookup(document, anchor)
     if found.redirect_to:
-        return redirect(f"/api/documents/{slug}/{found.redirect_to.anchor}/", permanent=True)
+        target = f"/api/documents/{slug}/{found.redirect_to.anchor}/"
+        return _revalidating(redirect(target, permanent=True))
     if found.removed:
-        return _json(
+        response = _json(
             {"error": "This paragraph is no longer in this document.", "anchor": anchor},
             status=410,
         )
+        patch_cache_control(response, no_cache=True)
+        return response
     if not found.paragraph:
         return _json({"error": f"No paragraph {anchor!r} in {slug}."}, status=404)
     paragraph = found.paragraph

@@ -10,6 +10,7 @@ from .base import HAYSTACK_CONNECTIONS  # noqa: E402
 
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
+SITE_URL = "http://127.0.0.1:8000"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from documents.models import Document
 from tests.documents.samples import RESOLUTION
-from tests.factories import make_document
+from tests.factories import make_document, make_paragraph
 
 pytestmark = pytest.mark.django_db
 
@@ -79,8 +79,8 @@ def test_changing_a_slug_keeps_the_old_url(admin_client, client):
     data.update(
         {
             "slug": "draft-new",
-            "agenda_items": "[]",
-            "sponsors": "[]",
+            "agenda_items": "106\n107",
+            "sponsors": "Belgium\nQatar",
             "is_published": "on",
             "paragraphs-TOTAL_FORMS": 0,
             "paragraphs-INITIAL_FORMS": 0,
@@ -94,6 +94,20 @@ def test_changing_a_slug_keeps_the_old_url(admin_client, client):
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert client.get("/documents/draft-old/").status_code == 301
     assert client.get("/documents/draft-new/").status_code == 200
+    document.refresh_from_db()
+    assert document.agenda_items == ["106", "107"]  # edited one per line, stored as a list
+    assert document.sponsors == ["Belgium", "Qatar"]
+
+
+def test_document_change_page_has_no_query_per_paragraph(
+    admin_client, django_assert_max_num_queries
+):
+    document = make_document()
+    for n in range(1, 31):
+        make_paragraph(document, number=str(n), anchor=f"op-{n}")
+    with django_assert_max_num_queries(40):
+        response = admin_client.get(reverse("admin:documents_document_change", args=[document.pk]))
+    assert response.status_code == 200
 
 
 def test_admin_pages_render(admin_client):

@@ -52,7 +52,7 @@ def test_preambular_citation_counts_the_preamble():
     )
 
 
-def test_document_without_symbol_is_cited_by_title_and_date():
+def test_document_without_symbol_is_cited_by_type_body_and_date():
     document = make_document(
         symbol="",
         slug="draft-2015",
@@ -63,7 +63,8 @@ def test_document_without_symbol_is_cited_by_title_and_date():
         resolution_number="",
     )
     paragraph = make_paragraph(document, number="3", anchor="op-3")
-    assert paragraph.citation == "Improving the coordination of efforts, para. 3"
+    # its title is the adopted resolution's own: the label must tell them apart
+    assert paragraph.citation == "Draft resolution (General Assembly, 19 November 2015), para. 3"
     assert document.long_name == "General Assembly draft resolution dated 19 November 2015"
 
 
@@ -81,7 +82,9 @@ def test_enclosed_draft_paragraph_cites_the_enclosure():
     paragraph = make_paragraph(
         letter, kind=Kind.ANNEX, part=Part.ENCLOSURE, number="15", anchor="annex-15"
     )
-    assert paragraph.citation == "Letter dated 21 July 2017 from the President, enclosure, para. 15"
+    assert paragraph.citation == (
+        "Letter (President of the General Assembly, 21 July 2017), enclosure, para. 15"
+    )
     assert paragraph.long_citation == (
         "President of the General Assembly letter dated 21 July 2017, enclosure, paragraph 15"
     )

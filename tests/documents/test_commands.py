@@ -59,7 +59,7 @@ def test_import_document_then_reimport_is_unchanged():
         (b"", "empty"),
         (b"\x00\x01\x02\xff\xfe" * 200, ""),
         (b"%PDF-1.4\nthis is not really a pdf", ""),
-        ("Shopping list: eggs, milk, bread.".encode(), ""),
+        (b"Shopping list: eggs, milk, bread.", ""),
     ],
 )
 def test_bad_files_get_a_clear_error_and_change_nothing(tmp_path, content, message):

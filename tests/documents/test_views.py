@@ -211,3 +211,42 @@ def test_home_page(client, resolution):
     response = client.get("/")
     assert response.status_code == 200
     assert "A/RES/72/195" in response.content.decode()
+
+
+def test_newest_first_falls_back_to_the_distribution_date(client, resolution):
+    make_document(symbol="A/RES/64/293", adopted=dt.date(2010, 7, 30))
+    make_document(
+        symbol="",
+        slug="draft-2015",
+        title="Draft",
+        adopted=None,
+        distributed=dt.date(2015, 11, 19),
+        document_type=DocumentType.DRAFT_RESOLUTION,
+    )
+    response = client.get(reverse("documents:list"))
+    assert [d.slug for d in response.context["documents"]] == [
+        "a-res-72-195",
+        "draft-2015",
+        "a-res-64-293",
+    ]
+    response = client.get(reverse("documents:list"), {"sort": "oldest"})
+    assert [d.slug for d in response.context["documents"]][0] == "a-res-64-293"
+
+
+def test_redirects_and_gone_pages_are_not_cached_forever(client, resolution):
+    op10 = resolution.paragraphs.get(anchor="op-10")
+    ParagraphRedirect.objects.create(document=resolution, old_anchor="op-9", paragraph=op10)
+    ParagraphRedirect.objects.create(document=resolution, old_anchor="op-12", removed_text="x")
+    moved = client.get("/documents/a-res-72-195/op-9/")
+    assert "max-age=3600" in moved["Cache-Control"]
+    gone = client.get("/documents/a-res-72-195/op-12/")
+    assert "no-cache" in gone["Cache-Control"]
+    assert "no-cache" in client.get("/api/documents/a-res-72-195/op-12/")["Cache-Control"]
+
+
+def test_permalinks_use_the_request_origin_when_site_url_is_unset(client, resolution, settings):
+    settings.SITE_URL = ""
+    data = client.get("/api/documents/a-res-72-195/op-10/", HTTP_HOST="kb.example.org").json()
+    assert data["permalink"] == "http://kb.example.org/documents/a-res-72-195/op-10/"
+    page = client.get("/documents/a-res-72-195/op-10/", HTTP_HOST="kb.example.org")
+    assert "http://kb.example.org/documents/a-res-72-195/op-10/" in page.content.decode()
