@@ -213,3 +213,41 @@ def test_unpublished_counterparts_are_hidden(client, linked):
     html = client.get(_paragraph_url("a-res-72-1", "annex-3")).content.decode()
     assert "pga-letter" not in html
     assert Paragraph.objects.filter(document=linked["letter"]).exists()
+
+
+def _legend_items(html):
+    """The key to differences: one list item per entry, text without tags."""
+    import re
+
+    match = re.search(r'<ul class="diff-legend"[^>]*>(.*?)</ul>', html, re.S)
+    assert match, "the diff legend is a list"
+    items = re.findall(r"<li>(.*?)</li>", match.group(1), re.S)
+    return [" ".join(re.sub(r"<[^>]+>", "", item).split()) for item in items]
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "expected"),
+    [
+        (
+            "/compare/pga-letter-2017-07-21/a-res-71-319/",
+            {},
+            ["underlined words were inserted", "struck-through words were deleted"],
+        ),
+        (
+            "/agreed-language/",
+            {"text": ADOPTED[1].replace("modern slavery", "contemporary forms of slavery")},
+            [
+                "underlined words are in your text only",
+                "struck-through words are in the adopted text only",
+            ],
+        ),
+        (
+            "/documents/a-res-72-1/annex-3/",
+            {},
+            ["underlined words were inserted", "struck-through words were deleted"],
+        ),
+    ],
+)
+def test_diff_legend_is_a_list_of_separate_entries(client, linked, url, params, expected):
+    html = client.get(url, params).content.decode()
+    assert _legend_items(html) == expected
