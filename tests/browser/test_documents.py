@@ -62,7 +62,9 @@ def test_paragraph_permalink_copy_citation_and_related(live_server, page, corpus
     page.get_by_role("link", name="A/RES/70/179", exact=True).first.click()
     page.wait_for_url(f"{live_server.url}/documents/a-res-70-179/")
     assert page.locator("#op-1").is_visible()
-    page.locator("#related-documents").get_by_role("link", name="Draft of 70/179").click()
+    page.locator("#related-documents").get_by_role(
+        "link", name="Draft resolution (General Assembly, 19 November 2015)"
+    ).click()
     page.wait_for_url(f"{live_server.url}/documents/draft-2015/")
     assert "Adopted as" in page.locator("aside").inner_text()
 
