@@ -87,6 +87,11 @@ def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def index_stems(text: str) -> list[str]:
+    """The words the index holds for `text`, in order (stems, stop words left out)."""
+    return [stem for stem in (_stem(m.group().lower()) for m in _WORDS.finditer(text)) if stem]
+
+
 def highlight(text: str, terms: Terms, *, length: int | None = None) -> SafeString:
     """`text` escaped, matching words wrapped in <mark>; cut to about `length` chars."""
     spans = []

@@ -9,8 +9,9 @@ every candidate (0.6–1.5 s at 10k paragraphs for ``"trafficking in persons"``)
 * a query's match set is bitmap algebra over those (`match_bits`): And = intersection,
   Or = union, Not = complement, prefix = union of its expansions, and a phrase is
   answered from the bi-word field (`PHRASE_FIELD`: adjacent stems after stop-word
-  removal, i.e. exactly Whoosh's slop-1 phrase) and verified with Whoosh's own phrase
-  matcher only on the bi-word candidates when it has three or more words;
+  removal, i.e. exactly Whoosh's slop-1 phrase); a phrase of three or more words is
+  then checked against the candidates' stored text (the text field keeps no positions:
+  reading its postings is three times faster without them);
 * scores are Whoosh's BM25F, same formula and statistics (`scores`): the sum, over the
   query's positive terms a document contains, of idf·tf·(K1+1)/(tf+K1·(1−B+B·dl/avgdl)),
   accumulated with numpy (a prefix scores as the sum of the words it expands to);
@@ -33,6 +34,8 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.query.compound import CompoundQuery
 from whoosh.util.numeric import byte_to_length
+
+from .highlight import index_stems
 
 PHRASE_FIELD = "text_bi"  # bi-words of the document field, see backend.build_schema
 BIWORD_SEP = " "
@@ -212,18 +215,26 @@ class Evaluator:
 
     def _phrase_bits(self, q) -> BitMap:
         words = list(q.words)
+        if not words:
+            return BitMap()
         if len(words) == 1:
             return self.match_bits(wq.Term(q.fieldname, words[0]))
-        if not self.phrases or q.slop != 1 or not words:
+        stored = q.fieldname in self.schema and self.schema[q.fieldname].stored
+        if q.slop != 1 or not stored:
             return BitMap(self.searcher.docs_for_query(q)) & self.live
-        pairs = [BIWORD_SEP.join(p) for p in zip(words, words[1:], strict=False)]
-        out = self.match_bits(wq.And([wq.Term(PHRASE_FIELD, p) for p in pairs]))
-        if len(words) > 2 and out:
-            # Bi-words prove adjacency pairwise; the whole sequence is checked by Whoosh,
-            # its term matchers skipping straight to the candidates.
-            check = wq.And([*(wq.Term(PHRASE_FIELD, p) for p in pairs), q])
-            out &= BitMap(self.searcher.docs_for_query(check))
-        return out
+        if self.phrases:
+            # Adjacent stems are one bi-word term: a two-word phrase is one lookup.
+            pairs = [BIWORD_SEP.join(p) for p in zip(words, words[1:], strict=False)]
+            out = self.match_bits(wq.And([wq.Term(PHRASE_FIELD, p) for p in pairs]))
+            if len(words) == 2:
+                return out
+        else:  # an index built before the bi-word field
+            out = self.match_bits(wq.And([wq.Term(q.fieldname, w) for w in words]))
+        # The text field keeps no positions: the candidates' stored text is checked.
+        return BitMap(d for d in out if _contains(self._stems(q.fieldname, d), words))
+
+    def _stems(self, fieldname: str, docnum: int) -> list[str]:
+        return index_stems(self.searcher.stored_fields(docnum).get(fieldname) or "")
 
     # Scores -------------------------------------------------------------------------
 
@@ -275,6 +286,12 @@ class Evaluator:
         dense[postings.ids] += (
             boost * idf * (tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * dl / avgfl))
         )
+
+
+def _contains(stems: list[str], words: list[str]) -> bool:
+    """Whether `words` occur in `stems` one after the other."""
+    n, first = len(words), words[0]
+    return any(stems[i : i + n] == words for i, stem in enumerate(stems) if stem == first)
 
 
 def top(dense: np.ndarray, allowed: BitMap, limit: int) -> list[tuple[int, float]]:
