@@ -397,9 +397,9 @@ class QueryMatch:
 def match_query(query: str, candidates: dict[int, str], *, limit: int = 10) -> list[QueryMatch]:
     """Paragraphs closest to `query`, best first, each with the stretch compared.
 
-    A query shorter than a paragraph is compared with its best-matching stretch
-    (rapidfuzz's partial alignment, at word level), so a sentence found inside a
-    longer paragraph counts as agreed language.
+    A query shorter than a paragraph is compared with its best-matching stretch (see
+    `best_stretch`), so a sentence found inside a longer paragraph counts as agreed
+    language, while a paste of nearly all of a paragraph is compared with all of it.
     """
     encoder = TokenEncoder()
     q_words = tokens(query)
@@ -411,10 +411,12 @@ def match_query(query: str, candidates: dict[int, str], *, limit: int = 10) -> l
         if not words:
             continue
         if len(eq) < len(ep):
-            alignment = fuzz.partial_ratio_alignment(eq, ep)
-            score = alignment.score
-            start, end = alignment.dest_start, alignment.dest_end
-            within = (end - start) < len(ep)
+            rough = fuzz.partial_ratio_alignment(eq, ep, score_cutoff=REFINE_MIN)
+            if rough is None:
+                continue
+            start, end = best_stretch(eq, ep, rough.dest_start, rough.dest_end)
+            score = fuzz.ratio(eq, ep[start:end])
+            within = start > 0 or end < len(ep)
         else:
             score = fuzz.ratio(eq, ep)
             start, end, within = 0, len(ep), False
@@ -429,17 +431,68 @@ def match_query(query: str, candidates: dict[int, str], *, limit: int = 10) -> l
     return results[:limit]
 
 
+# A rough stretch scoring below this cannot become a match once refined.
+REFINE_MIN = 40.0
+# A stretch leaving out of the paragraph no more than this many words (or this share of
+# it) covers "nearly all" of it: the whole paragraph is compared instead.
+EDGE_WORDS = 2
+EDGE_SHARE = 0.15
+
+
+def best_stretch(query: str, paragraph: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch [start, end) of `paragraph` to compare `query` with (both encoded).
+
+    From a rough stretch (rapidfuzz's partial alignment, as long as the query): each
+    end moves to where the similarity is highest, so words the query left out or added
+    inside do not cut matching words off either end; words of the query left unmatched
+    at an end are paired with the paragraph's neighbouring words (a replaced first or
+    last word shows as replaced); and a stretch leaving out only a few words of the
+    paragraph becomes the whole paragraph, so that leaving out "Requests the" shows as
+    a deletion, not as "part of a longer paragraph".
+    """
+    n = len(paragraph)
+    longest = 2 * len(query) + 2  # a longer stretch cannot score above a shorter one
+    for _ in range(2):
+        ends = range(start + 1, min(n, start + longest) + 1)
+        end = ends[_best(query, [paragraph[start:e] for e in ends], end - start - 1)]
+        starts = range(max(0, end - longest), end)
+        start = starts[_best(query, [paragraph[b:end] for b in starts], start - starts[0])]
+    head, tail = _unmatched_edges(paragraph[start:end], query)
+    start, end = max(0, start - head), min(n, end + tail)
+    if start + (n - end) <= max(EDGE_WORDS, EDGE_SHARE * n):
+        return 0, n
+    return start, end
+
+
+def _best(query: str, choices: list[str], current: int) -> int:
+    """Index of the choice most similar to `query`; `current` wins ties."""
+    scores = process.cdist([query], choices, scorer=fuzz.ratio)[0]
+    best = current
+    for i, score in enumerate(scores):
+        if score > scores[best]:
+            best = i
+    return best
+
+
+def _unmatched_edges(stretch: str, query: str) -> tuple[int, int]:
+    """Words of `query` before its first and after its last word matched in `stretch`."""
+    blocks = [op for op in Indel.opcodes(stretch, query) if op.tag == "equal"]
+    if not blocks:
+        return 0, 0
+    return blocks[0].dest_start, len(query) - blocks[-1].dest_end
+
+
 def _word_window(text: str, start: int, end: int) -> str:
     """The original text from its `start`-th word to its `end`-th, with punctuation."""
     spans = [m.span() for m in WORD_RE.finditer(text)]
     if not spans or start >= len(spans):
         return text
-    begin = spans[start][0]
+    begin = spans[start][0] if start > 0 else 0
     finish = spans[min(end, len(spans)) - 1][1]
     # Keep punctuation that closes the stretch ("persons;" or "(INTERPOL)").
     while finish < len(text) and not text[finish].isspace() and not text[finish].isalnum():
         finish += 1
-    return text[begin:finish]
+    return text[begin:finish].strip()
 
 
 # Document comparison --------------------------------------------------------------------

@@ -193,6 +193,133 @@ def test_match_query_finds_a_sentence_inside_a_paragraph(query, key, within, sim
     assert matching.tokens(query) == matching.tokens(found[0].excerpt)
 
 
+# A/RES/72/195, para. 12: 40 words.
+PARA_12 = (
+    "Requests the Inter-Agency Coordination Group to work closely with the Committee of the "
+    "Chief Statisticians of the United Nations System to compile and develop sets of "
+    "indicators on trafficking relevant to different and specific contexts and agreed "
+    "methods for data collection;"
+)
+
+
+def _edit(text, *pairs):
+    for old, new in pairs:
+        assert old in text
+        text = text.replace(old, new)
+    return text
+
+
+@pytest.mark.parametrize(
+    ("query", "within", "excerpt", "first", "last"),
+    [
+        # The whole paragraph with three edits that shorten it: compared with all of it.
+        (
+            _edit(
+                PARA_12,
+                ("work closely", "cooperate closely"),
+                ("compile and develop", "develop"),
+                ("different and specific", "specific"),
+            ),
+            False,
+            PARA_12,
+            ("equal", "Requests the Inter-Agency Coordination Group to "),
+            ("equal", " specific contexts and agreed methods for data collection;"),
+        ),
+        # A new lead verb: the adopted one shows as deleted, at the start.
+        (
+            _edit(PARA_12, ("Requests", "Invites")),
+            False,
+            PARA_12,
+            ("delete", "Requests"),
+            (
+                "equal",
+                "the Inter-Agency Coordination Group to work closely with the Committee "
+                "of the Chief Statisticians of the United Nations System to compile and develop "
+                "sets of indicators on trafficking relevant to different and specific contexts "
+                "and agreed methods for data collection;",
+            ),
+        ),
+        # The last words left out: they show as deleted, at the end.
+        (
+            _edit(PARA_12, (" for data collection;", "")),
+            False,
+            PARA_12,
+            (
+                "equal",
+                "Requests the Inter-Agency Coordination Group to work closely with the "
+                "Committee of the Chief Statisticians of the United Nations System to compile and "
+                "develop sets of indicators on trafficking relevant to different and specific "
+                "contexts and agreed methods ",
+            ),
+            ("delete", "for data collection;"),
+        ),
+        # The first two words left out.
+        (
+            _edit(PARA_12, ("Requests the ", "")),
+            False,
+            PARA_12,
+            ("delete", "Requests the"),
+            ("equal", " agreed methods for data collection;"),
+        ),
+        # Words added at the end: the whole paragraph, the additions inserted.
+        (
+            PARA_12 + " and to report thereon",
+            False,
+            PARA_12,
+            ("equal", "Requests the Inter-Agency Coordination Group to "),
+            ("insert", "and to report thereon"),
+        ),
+        # Half the paragraph, edited: really part of a longer paragraph.
+        (
+            "Requests the Inter-Agency Coordination Group to work together with the Committee of "
+            "the Chief Statisticians of the United Nations System",
+            True,
+            "Requests the Inter-Agency Coordination Group to work closely with the Committee of "
+            "the Chief Statisticians of the United Nations System",
+            ("equal", "Requests the Inter-Agency Coordination Group to work "),
+            (
+                "equal",
+                " with the Committee of the Chief Statisticians of the United Nations System",
+            ),
+        ),
+        # A stretch in the middle, with one edit at each end of it.
+        (
+            "a Committee of the Chief Statisticians of the United Nations System to compile and "
+            "develop sets of measures",
+            True,
+            "the Committee of the Chief Statisticians of the United Nations System to compile "
+            "and develop sets of indicators",
+            ("delete", "the"),
+            ("insert", "measures"),
+        ),
+        # Nearly all of it, but for the last five words: compared with all of it.
+        (
+            _edit(PARA_12, (" and agreed methods for data collection;", "")),
+            False,
+            PARA_12,
+            ("equal", "Requests the "),
+            ("delete", "and agreed methods for data collection;"),
+        ),
+    ],
+)
+def test_match_query_compares_the_right_stretch_at_both_ends(query, within, excerpt, first, last):
+    [found] = matching.match_query(query, {1: PARA_12})
+    assert found.within is within
+    assert found.excerpt == excerpt
+    diff = matching.word_diff(found.excerpt, query)
+    assert _run_is(diff[0], first, at_start=True), diff[0]
+    assert _run_is(diff[-1], last, at_start=False), diff[-1]
+
+
+def _run_is(segment, expected, *, at_start):
+    """A changed run must match exactly; an unchanged one must begin (end) as expected."""
+    op, text = expected
+    if op != "equal":
+        return (segment.op, segment.text) == expected
+    found = segment.text.startswith(text) if at_start else segment.text.endswith(text)
+    return segment.op == "equal" and found
+
+
 def test_match_query_drops_unrelated_paragraphs():
     found = matching.match_query("unrelated words about fisheries", {1: DECL_15_DRAFT})
     assert found == []

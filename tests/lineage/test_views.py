@@ -251,3 +251,33 @@ def _legend_items(html):
 def test_diff_legend_is_a_list_of_separate_entries(client, linked, url, params, expected):
     html = client.get(url, params).content.decode()
     assert _legend_items(html) == expected
+
+
+def test_api_agreed_language_compares_a_nearly_whole_paste_with_the_whole_paragraph(client, db):
+    """QA: all of A/RES/72/195 para. 12 pasted with three edits was "part of a longer
+    paragraph" and its adopted ending "data collection;" was shown as the user's insertion."""
+    from tests.lineage.test_matching import PARA_12
+
+    make_paragraph(make_document(symbol="A/RES/72/195"), number="12", anchor="op-12", text=PARA_12)
+    lineage_rebuild()
+    pasted = (
+        PARA_12.replace("work closely", "cooperate closely")
+        .replace("compile and develop", "develop")
+        .replace("different and specific", "specific")
+    )
+    data = client.get(reverse("lineage:api_agreed_language"), {"text": pasted}).json()
+    [match] = data["results"]
+    assert match["within_longer_paragraph"] is False
+    assert match["excerpt"] == PARA_12
+    assert match["diff"][-1] == [
+        "equal",
+        " specific contexts and agreed methods for data collection;",
+    ]
+    assert [run for run in match["diff"] if run[0] != "equal"] == [
+        ["delete", "work"],
+        ["insert", "cooperate"],
+        ["delete", "compile and"],
+        ["delete", "different and"],
+    ]
+    html = client.get(reverse("lineage:agreed_language"), {"text": pasted}).content.decode()
+    assert "part of a longer paragraph" not in html
