@@ -29,10 +29,11 @@ from .vocabulary import (
 
 class ActorQuerySet(models.QuerySet):
     def with_counts(self):
-        """Commitments addressed to the actor and mentions of it, rejected ones excluded."""
+        """Paragraphs in which the actor is asked to act (what `/search/?addressee=` finds)
+        and mentions of it; rejected rows excluded."""
         return self.annotate(
-            commitment_count=Count(
-                "commitments",
+            paragraph_count=Count(
+                "commitments__paragraph",
                 filter=~Q(commitments__status=Status.REJECTED)
                 & Q(commitments__paragraph__document__is_published=True),
                 distinct=True,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
 
 from documents.models import Document, Paragraph
 
@@ -258,6 +260,96 @@ def verb_slug(verb: str) -> str:
     return "-".join(verb.lower().split())
 
 
+# Paragraph counts, as the search counts them --------------------------------------
+#
+# Every count on the matrix, actor and type pages links to `/search/?addressee=A&ctype=T...`,
+# so it counts what the search finds: published paragraphs in which A is the actor of a
+# commitment that is not rejected and that hold a non-rejected commitment of type T or of
+# any of its descendants (the facet values of `paragraph_facets`).
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """The document filters of a count, and the search parameters that reproduce them."""
+
+    document_type: str = ""
+    years: tuple[int, ...] = ()  # empty: every year
+
+    def apply(self, commitments):
+        if self.document_type:
+            commitments = commitments.filter(paragraph__document__document_type=self.document_type)
+        if self.years:
+            commitments = commitments.filter(_year_q(self.years))
+        return commitments
+
+    def pairs(self) -> list[tuple[str, str]]:
+        pairs = [("type", self.document_type)] if self.document_type else []
+        return pairs + [("year", str(y)) for y in self.years]
+
+
+def search_url(*, addressee: str = "", ctype: str = "", filters: SearchFilters | None = None):
+    pairs = [("addressee", addressee)] if addressee else []
+    pairs += [("ctype", ctype)] if ctype else []
+    pairs += (filters or SearchFilters()).pairs()
+    return reverse("search:search") + ("?" + urlencode(pairs) if pairs else "")
+
+
+def paragraph_addressees_and_types(
+    filters: SearchFilters | None = None, *, actor: Actor | None = None
+) -> dict[int, tuple[set[int], set[str]]]:
+    """paragraph id -> (ids of the actors asked to act in it, slugs of its types with every
+    ancestor), for the published paragraphs (those where `actor` is asked, if given).
+    Two queries."""
+    commitments = (filters or SearchFilters()).apply(Commitment.objects.visible())
+    if actor is not None:
+        commitments = commitments.filter(
+            paragraph__in=Commitment.objects.visible().filter(actor=actor).values("paragraph")
+        )
+    ancestors = type_ancestor_map()
+    out: dict[int, tuple[set[int], set[str]]] = defaultdict(lambda: (set(), set()))
+    for paragraph_id, actor_id, slug in commitments.values_list(
+        "paragraph_id", "actor_id", "types__slug"
+    ):
+        actors, types = out[paragraph_id]
+        actors.add(actor_id)
+        if slug:
+            types.update(ancestors.get(slug, [slug]))
+    return dict(out)
+
+
+def count_pairs(paragraphs: dict[int, tuple[set[int], set[str]]]) -> dict[tuple[int, str], int]:
+    """(actor id, type slug) -> paragraphs in which the actor is asked to act and that hold a
+    commitment of the type or a descendant (what `?addressee=&ctype=` finds)."""
+    counts: dict[tuple[int, str], int] = defaultdict(int)
+    for actors, types in paragraphs.values():
+        for actor_id in actors:
+            for slug in types:
+                counts[(actor_id, slug)] += 1
+    return dict(counts)
+
+
+def actor_type_counts(actor: Actor) -> list[tuple[TypeNode, int]]:
+    """The types of the paragraphs in which the actor is asked to act, in the tree's order
+    (a parent before its children), each with its number of paragraphs."""
+    counts = count_pairs(paragraph_addressees_and_types(actor=actor))
+    return [
+        (node, counts[(actor.pk, node.ctype.slug)])
+        for node in type_flat_list()
+        if counts.get((actor.pk, node.ctype.slug))
+    ]
+
+
+def type_actor_counts(slug: str) -> list[tuple[Actor, int]]:
+    """The actors asked to act in paragraphs of the type (or a descendant), most first."""
+    counts = {
+        actor_id: n
+        for (actor_id, type_slug), n in count_pairs(paragraph_addressees_and_types()).items()
+        if type_slug == slug
+    }
+    actors = Actor.objects.in_bulk(list(counts))
+    return sorted(((actors[pk], n) for pk, n in counts.items()), key=lambda x: (-x[1], x[0].name))
+
+
 # The matrix ------------------------------------------------------
 
 
@@ -265,12 +357,24 @@ def verb_slug(verb: str) -> str:
 class Matrix:
     actors: list[Actor]
     types: list[CommitmentType]
-    cells: dict[tuple[int, int], int]  # (actor pk, type pk) -> commitments
+    cells: dict[tuple[int, int], int]  # (actor pk, type pk) -> paragraphs
     maximum: int
+    filters: SearchFilters = field(default_factory=SearchFilters)
 
     def rows(self):
         for actor in self.actors:
             yield actor, [(t, self.cells.get((actor.pk, t.pk), 0)) for t in self.types]
+
+    def link_rows(self):
+        """Rows of (type, count, search URL giving exactly those paragraphs)."""
+        for actor, cells in self.rows():
+            yield (
+                actor,
+                [
+                    (t, n, search_url(addressee=actor.slug, ctype=t.slug, filters=self.filters))
+                    for t, n in cells
+                ],
+            )
 
 
 def matrix(
@@ -280,57 +384,61 @@ def matrix(
     year_to: int | None = None,
     depth: int = 0,
 ) -> Matrix:
-    """Actors × commitment types: commitments addressed to each actor, by type.
+    """Actors × commitment types: in each cell, the paragraphs in which the actor is asked to
+    act and that hold a commitment of the type or of a descendant (each paragraph once).
 
-    A parent type's cell counts commitments of it or any descendant (each once).
     `depth` limits the columns to the top levels of the tree (0: the pillars).
     """
-    qs = Commitment.objects.visible()
-    if document_type:
-        qs = qs.filter(paragraph__document__document_type=document_type)
-    if year_from:
-        qs = qs.filter(_year_q(gte=year_from))
-    if year_to:
-        qs = qs.filter(_year_q(lte=year_to))
-    pairs = qs.values_list("pk", "actor_id", "types__slug")
-    ancestors = type_ancestor_map()
+    years = _years_between(year_from, year_to)
+    filters = SearchFilters(document_type, years or ())
+    if years == ():
+        return Matrix([], [], {}, 0, filters)  # no document in those years
     columns = [n.ctype for n in type_flat_list() if n.depth <= depth]
-    column_slugs = {t.slug: t for t in columns}
-    seen: set[tuple[int, int, int]] = set()
-    cells: dict[tuple[int, int], int] = defaultdict(int)
-    actor_ids = set()
-    for pk, actor_id, slug in pairs:
-        if not slug:
-            continue
-        for node in ancestors.get(slug, []):
-            if node in column_slugs:
-                key = (pk, actor_id, column_slugs[node].pk)
-                if key not in seen:
-                    seen.add(key)
-                    cells[(actor_id, column_slugs[node].pk)] += 1
-                    actor_ids.add(actor_id)
-    actors = list(Actor.objects.filter(pk__in=actor_ids).order_by("kind", "name"))
-    totals = {a.pk: sum(v for (aid, _), v in cells.items() if aid == a.pk) for a in actors}
+    by_slug = {t.slug: t for t in columns}
+    cells = {
+        (actor_id, by_slug[slug].pk): n
+        for (actor_id, slug), n in count_pairs(paragraph_addressees_and_types(filters)).items()
+        if slug in by_slug
+    }
+    totals: dict[int, int] = defaultdict(int)
+    for (actor_id, _), n in cells.items():
+        totals[actor_id] += n
+    actors = list(Actor.objects.filter(pk__in=list(totals)))
     actors.sort(key=lambda a: (-totals[a.pk], a.name))
-    return Matrix(actors, columns, dict(cells), max(cells.values(), default=0))
+    return Matrix(actors, columns, cells, max(cells.values(), default=0), filters)
 
 
-def _year_q(**lookup) -> Q:
-    ((op, year),) = lookup.items()
-    return Q(**{f"paragraph__document__adopted__year__{op}": year}) | Q(
+def document_years() -> list[int]:
+    """The years the search knows: each published document's date (adopted, else
+    distributed)."""
+    dates = Document.objects.published().values_list("adopted", "distributed")
+    return sorted(
+        {(adopted or distributed).year for adopted, distributed in dates if adopted or distributed}
+    )
+
+
+def _years_between(year_from: int | None, year_to: int | None) -> tuple[int, ...] | None:
+    """The document years in the range, as search `year` values; None when the range leaves
+    out no document's year (no filter needed), () when it holds none."""
+    if not year_from and not year_to:
+        return None
+    years = document_years()
+    kept = tuple(
+        y for y in years if (not year_from or y >= year_from) and (not year_to or y <= year_to)
+    )
+    return None if kept == tuple(years) else kept
+
+
+def _year_q(years) -> Q:
+    return Q(paragraph__document__adopted__year__in=years) | Q(
         paragraph__document__adopted__isnull=True,
-        **{f"paragraph__document__distributed__year__{op}": year},
+        paragraph__document__distributed__year__in=years,
     )
 
 
 def matrix_filter_options() -> dict:
-    docs = Document.objects.published()
-    years = sorted(
-        {d.year for d in docs.dates("adopted", "year")}
-        | {d.year for d in docs.dates("distributed", "year")}
-    )
-    types = sorted(set(docs.values_list("document_type", flat=True)))
-    return {"years": years, "document_types": types}
+    types = sorted(set(Document.objects.published().values_list("document_type", flat=True)))
+    return {"years": document_years(), "document_types": types}
 
 
 # Review ------------------------------------------------------

@@ -1,5 +1,4 @@
 from collections import defaultdict
-from urllib.parse import urlencode
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -28,15 +27,9 @@ def actor_detail(request, slug):
     actor = selectors.actor_get(slug)
     if actor is None:
         raise Http404("No such actor")
-    commitments = selectors.actor_commitments(actor)
     by_document = defaultdict(list)
-    by_type = defaultdict(int)
-    types = {}
-    for c in commitments:
+    for c in selectors.actor_commitments(actor):
         by_document[c.paragraph.document].append(c)
-        for t in c.types.all():
-            types[t.pk] = t
-            by_type[t.pk] += 1
     relations = [(r.forward_label, r.target) for r in actor.relations_out.all()] + [
         (r.inverse_label, r.source) for r in actor.relations_in.all()
     ]
@@ -46,9 +39,11 @@ def actor_detail(request, slug):
         {
             "actor": actor,
             "by_document": list(by_document.items()),
-            "by_type": sorted(
-                ((types[pk], n) for pk, n in by_type.items()), key=lambda x: (-x[1], x[0].name)
-            ),
+            "by_type": [
+                (node, n, selectors.search_url(addressee=actor.slug, ctype=node.ctype.slug))
+                for node, n in selectors.actor_type_counts(actor)
+            ],
+            "search_url": selectors.search_url(addressee=actor.slug),
             "mentions": selectors.actor_mentions(actor),
             "relations": relations,
         },
@@ -65,11 +60,6 @@ def type_detail(request, slug):
     ctype = get_object_or_404(CommitmentType.objects.prefetch_related("sdg_targets"), slug=slug)
     slugs = selectors.type_descendant_slugs(slug)
     commitments = selectors.type_commitments(slugs)
-    by_actor = defaultdict(int)
-    actors = {}
-    for c in commitments:
-        actors[c.actor_id] = c.actor
-        by_actor[c.actor_id] += 1
     ancestors, node = [], ctype.parent
     while node is not None and node not in ancestors:
         ancestors.insert(0, node)
@@ -84,9 +74,10 @@ def type_detail(request, slug):
             "commitments": commitments[:TYPE_PAGE_LIMIT],
             "truncated": len(commitments) > TYPE_PAGE_LIMIT,
             "total": len(commitments),
-            "by_actor": sorted(
-                ((actors[pk], n) for pk, n in by_actor.items()), key=lambda x: (-x[1], x[0].name)
-            ),
+            "by_actor": [
+                (a, n, selectors.search_url(addressee=a.slug, ctype=ctype.slug))
+                for a, n in selectors.type_actor_counts(ctype.slug)
+            ],
         },
     )
 
@@ -114,11 +105,6 @@ def matrix(request):
     data = selectors.matrix(
         document_type=document_type, year_from=year_from, year_to=year_to, depth=depth
     )
-    suffix = {}
-    if document_type:
-        suffix["type"] = document_type
-    if year_from and year_from == year_to:
-        suffix["year"] = year_from
     options = selectors.matrix_filter_options()
     labels = dict(DocumentType.choices)
     return render(
@@ -129,7 +115,7 @@ def matrix(request):
             "filters": {"type": document_type, "from": year_from, "to": year_to, "depth": depth},
             "years": options["years"],
             "document_types": [(t, labels.get(t, t)) for t in options["document_types"]],
-            "search_suffix": ("&" + urlencode(suffix)) if suffix else "",
+            "type_label": labels.get(document_type, document_type),
             "error": error,
         },
         status=200,

@@ -34,7 +34,7 @@ def test_actor_list_groups_and_counts(client, corpus, django_assert_max_num_quer
     assert response.status_code == 200
     groups = dict(response.context["groups"])
     member_states = {a.slug: a for a in groups["Group of States"]}["member-states"]
-    assert member_states.commitment_count == 2
+    assert member_states.paragraph_count == 2
     assert len(groups["Member State"]) == 193
 
 
