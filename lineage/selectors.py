@@ -26,6 +26,11 @@ def _sort_key(document: Document) -> tuple:
     return (date is None, date or dt.date.max, document.slug)
 
 
+def newer_first(a: Document, b: Document) -> bool:
+    """True when `a` is dated after `b`: a comparison of them reads backwards in time."""
+    return a.date is not None and b.date is not None and a.date > b.date
+
+
 # Paragraph lineage ---------------------------------------------------------------------
 
 

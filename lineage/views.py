@@ -1,4 +1,4 @@
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -25,24 +25,40 @@ def _json(data, status=200):
     return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
 
 
-@require_safe
-def compare_start(request):
-    slug_a, slug_b = request.GET.get("a", ""), request.GET.get("b", "")
-    documents = selectors.order_by_date(Document.objects.published())
-    error = ""
-    if slug_a or slug_b:
-        if not (slug_a and slug_b):
-            error = "Choose two documents."
-        elif slug_a == slug_b:
-            error = "Choose two different documents."
-        else:
-            return redirect("lineage:compare", slug_a=slug_a, slug_b=slug_b)
+def _chooser(request, slug_a: str, slug_b: str, error: str = "", status: int = 200):
+    """The form to choose two documents, with the choices kept and the error shown."""
     return render(
         request,
         "lineage/compare_start.html",
-        {"documents": documents, "a": slug_a, "b": slug_b, "error": error},
-        status=400 if error else 200,
+        {
+            "documents": selectors.order_by_date(Document.objects.published()),
+            "a": slug_a,
+            "b": slug_b,
+            "error": error,
+        },
+        status=status,
     )
+
+
+def _unknown(slug: str) -> str:
+    return f"No published document “{slug}”. Choose one from the list."
+
+
+@require_safe
+def compare_start(request):
+    slug_a, slug_b = request.GET.get("a", "").strip(), request.GET.get("b", "").strip()
+    if not (slug_a or slug_b):
+        return _chooser(request, "", "")
+    if not (slug_a and slug_b):
+        return _chooser(request, slug_a, slug_b, "Choose two documents.", 400)
+    if slug_a == slug_b:
+        return _chooser(request, slug_a, "", "Choose two different documents.", 400)
+    (a, moved_a), (b, moved_b) = _document(slug_a), _document(slug_b)
+    a, b = a or moved_a, b or moved_b
+    for slug, document in ((slug_a, a), (slug_b, b)):
+        if document is None:
+            return _chooser(request, a.slug if a else "", b.slug if b else "", _unknown(slug), 400)
+    return redirect("lineage:compare", slug_a=a.slug, slug_b=b.slug)
 
 
 @require_safe
@@ -53,26 +69,18 @@ def compare(request, slug_a, slug_b):
         slug_a = moved_a.slug if moved_a else slug_a
         slug_b = moved_b.slug if moved_b else slug_b
         return redirect("lineage:compare", slug_a=slug_a, slug_b=slug_b, permanent=True)
-    if not (a and b):
-        raise Http404("No such document")
+    for slug, document in ((slug_a, a), (slug_b, b)):
+        if document is None:
+            return _chooser(request, a.slug if a else "", b.slug if b else "", _unknown(slug), 404)
     if a.pk == b.pk:
-        return render(
-            request,
-            "lineage/compare_start.html",
-            {
-                "documents": selectors.order_by_date(Document.objects.published()),
-                "a": slug_a,
-                "b": "",
-                "error": "Choose two different documents.",
-            },
-            status=400,
-        )
+        return _chooser(request, slug_a, "", "Choose two different documents.", 400)
     comparison = selectors.document_comparison(a, b)
     return render(
         request,
         "lineage/compare.html",
         {
             "comparison": comparison,
+            "newer_first": selectors.newer_first(a, b),
             "swap_url": reverse("lineage:compare", kwargs={"slug_a": b.slug, "slug_b": a.slug}),
         },
     )

@@ -281,3 +281,49 @@ def test_api_agreed_language_compares_a_nearly_whole_paste_with_the_whole_paragr
     ]
     html = client.get(reverse("lineage:agreed_language"), {"text": pasted}).content.decode()
     assert "part of a longer paragraph" not in html
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "status", "message", "selected"),
+    [
+        # An unknown slug from the chooser: the form again, the known one kept.
+        (
+            "/compare/",
+            {"a": "zzz", "b": "a-res-72-195"},
+            400,
+            "No published document “zzz”",
+            "a-res-72-195",
+        ),
+        (
+            "/compare/",
+            {"a": "a-res-70-179", "b": "zzz"},
+            400,
+            "No published document “zzz”",
+            "a-res-70-179",
+        ),
+        # A typed or stale URL: the chooser, not the generic 404 page.
+        ("/compare/zzz/a-res-72-195/", {}, 404, "No published document “zzz”", "a-res-72-195"),
+        ("/compare/a-res-70-179/nope/", {}, 404, "No published document “nope”", "a-res-70-179"),
+    ],
+)
+def test_compare_unknown_document_shows_the_chooser_with_an_error(
+    client, linked, url, params, status, message, selected
+):
+    response = client.get(url, params)
+    assert response.status_code == status
+    html = response.content.decode()
+    assert message in html
+    assert 'role="alert"' in html
+    assert 'name="a"' in html and 'name="b"' in html  # the form to choose again
+    assert f'<option value="{selected}" selected>' in html
+
+
+def test_compare_warns_when_the_newer_document_comes_first(client, linked):
+    response = client.get(reverse("lineage:compare", args=["a-res-72-195", "a-res-70-179"]))
+    assert response.status_code == 200  # a warning, not a refusal
+    html = response.content.decode()
+    assert "is newer than" in html
+    swap = reverse("lineage:compare", args=["a-res-70-179", "a-res-72-195"])
+    assert f'<a href="{swap}">Swap' in html
+    in_order = client.get(swap).content.decode()
+    assert "is newer than" not in in_order
