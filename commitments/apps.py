@@ -31,3 +31,8 @@ class CommitmentsConfig(AppConfig):
         except ImportError:  # the search app is optional
             return
         register_paragraph_facet_provider("commitments", integration.search_facets)
+        try:  # labels for the values (slugs); the search app has no such hook yet
+            from search.registry import register_facet_label_provider
+        except ImportError:
+            return
+        register_facet_label_provider("commitments", integration.search_facet_labels)

@@ -79,3 +79,8 @@ def sponsors_panel(document) -> dict | None:
 
 def search_facets(paragraph_ids: list[int]) -> dict[int, dict[str, list[str]]]:
     return selectors.paragraph_facets(paragraph_ids)
+
+
+def search_facet_labels(field: str, values: list[str]) -> dict[str, str]:
+    """Labels of the values of `search_facets` for the search page: {slug: label}."""
+    return selectors.facet_value_labels(field, values)

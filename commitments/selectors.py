@@ -21,7 +21,7 @@ from .models import (
     TypeRule,
 )
 from .tagging import ActorName, Catalogue, Rule
-from .vocabulary import ActorKind, Status
+from .vocabulary import ActorKind, Status, Strength
 
 
 def catalogue_load() -> Catalogue:
@@ -258,6 +258,37 @@ def paragraph_facets(paragraph_ids: list[int]) -> dict[int, dict[str, list[str]]
 
 def verb_slug(verb: str) -> str:
     return "-".join(verb.lower().split())
+
+
+def facet_value_labels(field: str, values: list[str]) -> dict[str, str]:
+    """Human labels of the facet values `paragraph_facets` gives (at most one query):
+    actors by short name or name, actor kinds and strengths by their display, types by
+    name, verbs as printed. Unknown fields and values are left out (shown as they are)."""
+    values = [v for v in values if v]
+    if not values:
+        return {}
+    if field in ("actor", "addressee"):
+        return {
+            slug: short or name
+            for slug, short, name in Actor.objects.filter(slug__in=values).values_list(
+                "slug", "short_name", "name"
+            )
+        }
+    if field == "actor_kind":
+        return {v: str(ActorKind(v).label) for v in values if v in ActorKind.values}
+    if field == "strength":
+        return {v: str(Strength(v).label) for v in values if v in Strength.values}
+    if field == "ctype":
+        return dict(CommitmentType.objects.filter(slug__in=values).values_list("slug", "name"))
+    if field == "verb":
+        wanted = set(values)
+        printed = {}
+        for verb in Commitment.objects.values_list("verb", flat=True).distinct():
+            slug = verb_slug(verb)
+            if slug in wanted:
+                printed.setdefault(slug, verb.lower())
+        return {v: printed.get(v, v.replace("-", " ")) for v in values}
+    return {}
 
 
 # Paragraph counts, as the search counts them --------------------------------------

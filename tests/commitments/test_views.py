@@ -182,3 +182,42 @@ def test_admin_bulk_add_types_and_merge(admin_client, corpus):
     )
     assert not Actor.objects.filter(slug="drugs-office").exists()
     assert unodc.aliases.filter(text="Drugs Office").exists()
+
+
+@pytest.mark.parametrize(
+    "field, values, expected",
+    [
+        (
+            "addressee",
+            ["member-states", "unodc"],
+            {"member-states": "Member States", "unodc": "UNODC"},
+        ),
+        ("actor", ["unodc", "no-such-actor"], {"unodc": "UNODC"}),
+        (
+            "actor_kind",
+            ["state_group", "un_entity"],
+            {"state_group": "Group of States", "un_entity": "UN entity"},
+        ),
+        (
+            "ctype",
+            ["non-punishment", "funding"],
+            {"non-punishment": "Non-punishment of victims", "funding": "Funding and resources"},
+        ),
+        ("verb", ["requests", "invites"], {"requests": "requests", "invites": "invites"}),
+        ("verb", ["calls-upon"], {"calls-upon": "calls upon"}),
+        (
+            "strength",
+            ["decides", "encourages"],
+            {"decides": "Decides, requests, commits", "encourages": "Encourages, invites"},
+        ),
+        ("body", ["General Assembly"], {}),
+        ("ctype", [], {}),
+    ],
+)
+def test_search_facet_labels_are_human(
+    corpus, field, values, expected, django_assert_max_num_queries
+):
+    from commitments.integration import search_facet_labels
+
+    with django_assert_max_num_queries(1):
+        assert search_facet_labels(field, values) == expected
