@@ -18,6 +18,8 @@ from .models import ParagraphLink, ParagraphShingle, Series, SeriesMember
 
 # Texts a drafter can quote as agreed language: adopted, not drafts or correspondence.
 NOT_ADOPTED_TYPES = [DocumentType.DRAFT_RESOLUTION, DocumentType.LETTER, DocumentType.REPORT]
+# "First adopted in" names the oldest of these; drafts and letters are "first drafted in".
+ADOPTED_TYPES = {DocumentType.RESOLUTION, DocumentType.POLITICAL_DECLARATION}
 QUERY_MAX_CHARS = 5000
 
 
@@ -50,7 +52,16 @@ class Counterpart:
 class ParagraphLineage:
     paragraph: Paragraph
     counterparts: list[Counterpart]
-    first: Paragraph  # where the language first appeared (may be the paragraph itself)
+    # The oldest adopted text (resolution or declaration) with this language, which may be
+    # the paragraph itself; None when no adopted text has it.
+    first_adopted: Paragraph | None
+    # The oldest draft or letter with it, when older than `first_adopted` and not the
+    # paragraph itself.
+    first_drafted: Paragraph | None
+
+
+def is_adopted_text(document: Document) -> bool:
+    return document.document_type in ADOPTED_TYPES
 
 
 def paragraph_lineage(paragraph: Paragraph) -> ParagraphLineage:
@@ -68,10 +79,20 @@ def paragraph_lineage(paragraph: Paragraph) -> ParagraphLineage:
         )
         counterparts.append(Counterpart(link, other, older, diff))
     counterparts.sort(key=lambda c: _sort_key(c.document))
-    first = paragraph
-    if counterparts and counterparts[0].older:
-        first = counterparts[0].paragraph
-    return ParagraphLineage(paragraph, counterparts, first)
+    versions = sorted(
+        [paragraph, *(c.paragraph for c in counterparts)], key=lambda p: _sort_key(p.document)
+    )
+    first_adopted = next((p for p in versions if is_adopted_text(p.document)), None)
+    first_drafted = next((p for p in versions if not is_adopted_text(p.document)), None)
+    if first_drafted is not None and (
+        first_drafted.pk == paragraph.pk
+        or (
+            first_adopted is not None
+            and _sort_key(first_adopted.document) <= _sort_key(first_drafted.document)
+        )
+    ):
+        first_drafted = None
+    return ParagraphLineage(paragraph, counterparts, first_adopted, first_drafted)
 
 
 def counterparts_by_paragraph(paragraphs: list[Paragraph]) -> dict[int, list[ParagraphLink]]:

@@ -26,7 +26,7 @@ def test_agreed_language_updates_as_the_user_types(live_server, page, linked):  
     page.wait_for_url(f"{live_server.url}/documents/a-res-71-319/annex-3/")
     panel = page.locator(".lineage-panel")
     assert "This language also appears in" in panel.inner_text()
-    assert "First appeared in" in panel.inner_text()
+    assert "First drafted in" in panel.inner_text()
     assert panel.locator("ins", has_text="Criminal").count() == 1
 
 

@@ -23,10 +23,11 @@ def test_paragraph_panel_lists_counterparts_oldest_first_with_a_diff(
     assert response.status_code == 200
     assert "This language also appears in" in html
     # Oldest first: the letter (July) before 71/319 (August).
-    assert html.index('href="/documents/pga-letter-2017-07-21/annex-3/"') < html.index(
+    listed = html[html.index('<ol class="lineage-list">') :]
+    assert listed.index('href="/documents/pga-letter-2017-07-21/annex-3/"') < listed.index(
         'href="/documents/a-res-71-319/annex-3/"'
     )
-    assert "First appeared in" in html
+    assert "First adopted in" in html and "First drafted in" in html
     # The letter's draft -> this paragraph: "Criminal" and "(INTERPOL)" inserted.
     assert '<ins><span class="visually-hidden">inserted: </span>Criminal</ins>' in html
     assert '<ins><span class="visually-hidden">inserted: </span>(INTERPOL)</ins>' in html
@@ -327,3 +328,74 @@ def test_compare_warns_when_the_newer_document_comes_first(client, linked):
     assert f'<a href="{swap}">Swap' in html
     in_order = client.get(swap).content.decode()
     assert "is newer than" not in in_order
+
+
+DRAFT_2015 = "Draft resolution (General Assembly, 19 November 2015)"
+LETTER_2017 = "Letter (President of the General Assembly, 21 July 2017)"
+
+
+@pytest.mark.parametrize(
+    ("slug", "anchor", "adopted", "drafted"),
+    [
+        # Re-adopted: first adopted in the older resolution, first drafted in the 2015 draft.
+        (
+            "a-res-72-195",
+            "op-1",
+            'First adopted in <a href="/documents/a-res-70-179/op-1/">A/RES/70/179, para. 1</a>',
+            f'First drafted in <a href="/documents/draft-2015-improving-coordination/op-1/">'
+            f"{DRAFT_2015}, para. 1</a>",
+        ),
+        (
+            "a-res-70-179",
+            "op-1",
+            "First adopted here",
+            f'First drafted in <a href="/documents/draft-2015-improving-coordination/op-1/">'
+            f"{DRAFT_2015}, para. 1</a>",
+        ),
+        # The draft's own page: adopted later; no older draft to name.
+        (
+            "draft-2015-improving-coordination",
+            "op-1",
+            'First adopted in <a href="/documents/a-res-70-179/op-1/">A/RES/70/179, para. 1</a>',
+            None,
+        ),
+        # The declaration: 71/319's annex adopted it first; the letter carried the draft.
+        (
+            "a-res-72-1",
+            "annex-3",
+            'First adopted in <a href="/documents/a-res-71-319/annex-3/">'
+            "A/RES/71/319, annex, para. 3</a>",
+            f'First drafted in <a href="/documents/pga-letter-2017-07-21/annex-3/">'
+            f"{LETTER_2017}, annex, para. 3</a>",
+        ),
+    ],
+)
+def test_paragraph_panel_names_first_adopted_and_first_drafted(
+    client, linked, slug, anchor, adopted, drafted
+):
+    html = " ".join(client.get(_paragraph_url(slug, anchor)).content.decode().split())
+    assert "First appeared in" not in html
+    assert adopted in html
+    if drafted:
+        assert drafted in html
+    else:
+        assert "First drafted in" not in html
+
+
+def test_compare_names_unsymbolled_documents_by_type_body_and_date(client, linked):
+    response = client.get(
+        reverse("lineage:compare", args=["draft-2015-improving-coordination", "a-res-70-179"])
+    )
+    html = " ".join(response.content.decode().split())
+    # From and To no longer read the same (the draft's title is the resolution's).
+    assert (
+        '<span class="compare-side">From</span> '
+        f'<a href="/documents/draft-2015-improving-coordination/">{DRAFT_2015}</a>' in html
+    )
+    assert (
+        '<span class="compare-side">To</span> <a href="/documents/a-res-70-179/">A/RES/70/179</a>'
+        in html
+    )
+    assert f"{DRAFT_2015}, para. 1" in html  # the rows' permalinks
+    chooser = client.get(reverse("lineage:compare_start")).content.decode()
+    assert f"{DRAFT_2015} — Improving the coordination" in chooser
