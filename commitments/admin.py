@@ -86,6 +86,7 @@ class RuleInline(admin.TabularInline):
 @admin.register(CommitmentType)
 class CommitmentTypeAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug", "parent", "position"]
+    list_select_related = ["parent"]
     list_filter = ["parent"]
     search_fields = ["name", "slug", "definition"]
     autocomplete_fields = ["parent"]
@@ -96,6 +97,7 @@ class CommitmentTypeAdmin(SimpleHistoryAdmin):
 @admin.register(TypeRule)
 class TypeRuleAdmin(SimpleHistoryAdmin):
     list_display = ["text", "kind", "ctype", "is_active"]
+    list_select_related = ["ctype"]
     list_filter = ["kind", "is_active", "ctype"]
     list_editable = ["is_active"]
     search_fields = ["text", "ctype__name", "ctype__slug"]
@@ -148,7 +150,7 @@ class CommitmentAdmin(SimpleHistoryAdmin):
     list_select_related = [
         "actor",
         "paragraph__document",
-        "paragraph__parent",
+        "paragraph__parent__parent",  # the citation walks up to the top paragraph
         "paragraph__commitment_review",
     ]
     search_fields = [
@@ -302,7 +304,7 @@ class CommitmentAdmin(SimpleHistoryAdmin):
 class MentionAdmin(SimpleHistoryAdmin):
     list_display = ["paragraph", "actor", "printed_as", "status", "origin"]
     list_filter = ["status", "origin", "paragraph__document"]
-    list_select_related = ["actor", "paragraph__document", "paragraph__parent"]
+    list_select_related = ["actor", "paragraph__document", "paragraph__parent__parent"]
     search_fields = ["actor__name", "printed_as", "paragraph__anchor"]
     autocomplete_fields = ["actor", "paragraph"]
     actions = ["confirm", "reject"]
@@ -322,7 +324,7 @@ class ParagraphReviewAdmin(SimpleHistoryAdmin):
 
     list_display = ["where", "has_commitments", "is_current", "source", "reviewer", "reviewed_at"]
     list_filter = ["has_commitments", "source", "paragraph__document"]
-    list_select_related = ["paragraph__document", "paragraph__parent", "reviewer"]
+    list_select_related = ["paragraph__document", "paragraph__parent__parent", "reviewer"]
     search_fields = ["paragraph__anchor", "paragraph__document__slug", "note"]
     autocomplete_fields = ["paragraph"]
     readonly_fields = ["text_sha1", "source", "reviewer", "reviewed_at"]
