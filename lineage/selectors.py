@@ -121,6 +121,7 @@ class ComparisonRow:
     score: float
     similarity: str
     diff: list[matching.Segment]
+    change: int | None = None  # 1, 2, ... for rows that differ; None for identical ones
 
 
 @dataclass
@@ -129,6 +130,11 @@ class Comparison:
     b: Document
     rows: list[ComparisonRow]
     counts: dict[str, int]
+
+    @property
+    def changes(self) -> int:
+        """Rows that differ: changed, moved, added or removed."""
+        return sum(1 for row in self.rows if row.change is not None)
 
 
 def comparable_paragraphs(document: Document) -> list[Paragraph]:
@@ -146,7 +152,12 @@ def document_comparison(a: Document, b: Document) -> Comparison:
         diff = []
         if pa and pb and row.similarity != matching.Similarity.IDENTICAL:
             diff = matching.word_diff(pa.text, pb.text)
-        rows.append(ComparisonRow(row.status.value, pa, pb, row.score, row.similarity.value, diff))
+        change = None
+        if row.status != matching.RowStatus.MATCHED:
+            change = sum(1 for r in rows if r.change is not None) + 1
+        rows.append(
+            ComparisonRow(row.status.value, pa, pb, row.score, row.similarity.value, diff, change)
+        )
     return Comparison(a, b, rows, matching.row_counts(aligned))
 
 

@@ -75,11 +75,16 @@ def compare(request, slug_a, slug_b):
     if a.pk == b.pk:
         return _chooser(request, slug_a, "", "Choose two different documents.", 400)
     comparison = selectors.document_comparison(a, b)
+    # Only the differences, unless asked for everything (?changes=0) or there are none.
+    only_changes = comparison.changes > 0 and request.GET.get("changes") != "0"
     return render(
         request,
         "lineage/compare.html",
         {
             "comparison": comparison,
+            "only_changes": only_changes,
+            "changes_url": f"{request.path}?changes=1",
+            "all_url": f"{request.path}?changes=0",
             "newer_first": selectors.newer_first(a, b),
             "swap_url": reverse("lineage:compare", kwargs={"slug_a": b.slug, "slug_b": a.slug}),
         },

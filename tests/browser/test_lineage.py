@@ -51,3 +51,47 @@ def test_compare_from_a_document_page(live_server, page, linked):  # noqa: F811
     page.set_viewport_size({"width": 375, "height": 800})
     overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     assert not overflow
+
+
+def test_compare_only_differences_and_change_navigation(live_server, page, linked):  # noqa: F811
+    page.goto(f"{live_server.url}/compare/pga-letter-2017-07-21/a-res-71-319/")
+    rows = page.locator(".compare-row")
+    assert rows.count() == 5
+    visible = page.locator(".compare-row:visible")
+    assert visible.count() == 3  # identical paragraphs hidden by default
+    toggle = page.get_by_role("button", name="Show only differences")
+    assert toggle.get_attribute("aria-pressed") == "true"
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "false"
+    assert visible.count() == 5
+    assert "changes=0" in page.url  # a reload keeps the choice
+    toggle.press("Enter")  # a real button: the keyboard works too
+    assert visible.count() == 3
+
+    following = page.get_by_role("button", name="Next change")
+    following.focus()
+    following.press("Enter")
+    focused = "document.activeElement.id"
+    assert page.evaluate(focused) == "change-1"
+    page.keyboard.press("n")
+    assert page.evaluate(focused) == "change-2"
+    page.keyboard.press("n")
+    assert page.evaluate(focused) == "change-3"
+    page.keyboard.press("n")
+    assert "this is the last" in page.locator("[data-compare-status]").inner_text()
+    page.get_by_role("button", name="Previous change").click()
+    assert page.evaluate(focused) == "change-2"
+    assert page.url.endswith("#change-2")
+
+
+def test_compare_only_differences_without_javascript(live_server, browser, linked):  # noqa: F811
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/compare/pga-letter-2017-07-21/a-res-71-319/")
+    assert page.locator(".compare-row:visible").count() == 3
+    page.get_by_role("link", name="Show all paragraphs").click()
+    page.wait_for_url("**?changes=0")
+    assert page.locator(".compare-row:visible").count() == 5
+    page.locator(".compare-nav__next").first.click()
+    assert page.url.endswith("#change-2")
+    context.close()

@@ -399,3 +399,63 @@ def test_compare_names_unsymbolled_documents_by_type_body_and_date(client, linke
     assert f"{DRAFT_2015}, para. 1" in html  # the rows' permalinks
     chooser = client.get(reverse("lineage:compare_start")).content.decode()
     assert f"{DRAFT_2015} — Improving the coordination" in chooser
+
+
+def _rows(html):
+    """(status, hidden) of each comparison row, in order."""
+    import re
+
+    return [
+        (status, " hidden" in attrs)
+        for status, attrs in re.findall(r'<li class="compare-row compare-row--(\w+)"([^>]*)>', html)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("params", "only_changes"),
+    [
+        ({}, True),  # default: there are differences, so only they show
+        ({"changes": "1"}, True),
+        ({"changes": "0"}, False),
+        ({"changes": "junk"}, True),
+    ],
+)
+def test_compare_shows_only_differences_by_default(client, linked, params, only_changes):
+    url = reverse("lineage:compare", args=["pga-letter-2017-07-21", "a-res-71-319"])
+    response = client.get(url, params)
+    html = response.content.decode()
+    rows = _rows(html)
+    assert len(rows) == 5  # every row is on the page, for the script's toggle
+    assert [hidden for _, hidden in rows] == [
+        only_changes and status == "matched" for status, _ in rows
+    ]
+    if only_changes:
+        assert f'<a href="{url}?changes=0" data-compare-toggle>Show all paragraphs</a>' in html
+        assert "2 identical paragraphs hidden" in html
+    else:
+        assert f'<a href="{url}?changes=1" data-compare-toggle>Show only differences</a>' in html
+
+
+def test_compare_with_no_differences_shows_every_paragraph(client, db):
+    text = "Urges Member States to protect victims of trafficking in persons everywhere;"
+    make_paragraph(make_document(symbol="A/RES/70/1"), text=text)
+    make_paragraph(make_document(symbol="A/RES/72/2"), text=text)
+    html = client.get(
+        reverse("lineage:compare", args=["a-res-70-1", "a-res-72-2"])
+    ).content.decode()
+    assert _rows(html) == [("matched", False)]
+    assert "No differences" in html
+    assert "Next change" not in html
+
+
+def test_compare_changes_link_to_the_previous_and_next_change(client, linked):
+    url = reverse("lineage:compare", args=["pga-letter-2017-07-21", "a-res-71-319"])
+    html = " ".join(client.get(url).content.decode().split())
+    # Three changes (changed, added, removed): numbered targets, each linking its neighbours.
+    for n in (1, 2, 3):
+        assert f'id="change-{n}" tabindex="-1"' in html
+    assert 'id="change-4"' not in html
+    assert '<a href="#change-2" class="compare-nav__next">Next change</a>' in html
+    assert '<a href="#change-1" class="compare-nav__prev">Previous change</a>' in html
+    # The toolbar: a keyboard-reachable way to the first change, made previous/next by JS.
+    assert '<nav class="compare-toolbar__nav" aria-label="Changes">' in html
