@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.db import transaction
 
 from documents.models import Paragraph
@@ -108,8 +109,9 @@ def reviews_apply(*, entries: list[dict] | None = None, user=None) -> ReviewRepo
                 continue
             report.paragraphs += 1
             ctx = _Context(p, where, actors, types, user, report)
-            _apply_commitments(ctx, entry["commitments"], commitments[p.pk])
-            _apply_mentions(ctx, entry["mentions"], mentions[p.pk])
+            keep = entry.get("keep_unlisted", False)
+            _apply_commitments(ctx, entry["commitments"], commitments[p.pk], keep_unlisted=keep)
+            _apply_mentions(ctx, entry["mentions"], mentions[p.pk], keep_unlisted=keep)
             _record_review(ctx, entry)
         _enqueue(report.changed_paragraph_ids)
     return report
@@ -132,7 +134,9 @@ class _Context:
         self.report.changed_paragraph_ids.add(self.paragraph.pk)
 
 
-def _apply_commitments(ctx: _Context, reviewed: list[dict], rows: list[Commitment]) -> None:
+def _apply_commitments(
+    ctx: _Context, reviewed: list[dict], rows: list[Commitment], *, keep_unlisted: bool = False
+) -> None:
     p, report = ctx.paragraph, ctx.report
     free = list(rows)
     for item in reviewed:
@@ -200,7 +204,7 @@ def _apply_commitments(ctx: _Context, reviewed: list[dict], rows: list[Commitmen
         else:
             report.confirmed += 1
     # Whatever the tagger suggested beyond the review, the reviewer did not keep.
-    for row in free:
+    for row in [] if keep_unlisted else free:
         if not row.is_protected:
             row.status = Status.REJECTED
             ctx.save(row)
@@ -212,7 +216,9 @@ def _closest(rows: list[Commitment], actor_id: int, verb: str, start: int) -> Co
     return min(same, key=lambda r: abs(r.clause_start - start), default=None)
 
 
-def _apply_mentions(ctx: _Context, reviewed: list[dict], rows: dict[int, Mention]) -> None:
+def _apply_mentions(
+    ctx: _Context, reviewed: list[dict], rows: dict[int, Mention], *, keep_unlisted: bool = False
+) -> None:
     report = ctx.report
     listed = set()
     for item in reviewed:
@@ -246,7 +252,7 @@ def _apply_mentions(ctx: _Context, reviewed: list[dict], rows: dict[int, Mention
             else:
                 report.mentions_rejected += 1
     for actor_id, row in rows.items():
-        if actor_id not in listed and not row.is_protected:
+        if actor_id not in listed and not row.is_protected and not keep_unlisted:
             row.status = Status.REJECTED
             ctx.save(row)
             report.mentions_rejected += 1
@@ -261,7 +267,11 @@ def _record_review(ctx: _Context, entry: dict) -> None:
     }
     review = getattr(ctx.paragraph, "commitment_review", None)
     if review is None:
-        review = ParagraphReview(paragraph=ctx.paragraph, source=SOURCE, reviewer=ctx.user)
+        review = ParagraphReview(
+            paragraph=ctx.paragraph,
+            source=entry.get("source", SOURCE),
+            reviewer_id=entry.get("reviewer_id", ctx.user.pk if ctx.user else None),
+        )
     elif review.source != SOURCE and review.text_sha1 == entry["text_sha1"]:
         return  # reviewed again in the admin since: the curator's record stands
     elif all(getattr(review, k) == v for k, v in wanted.items()):
@@ -269,3 +279,124 @@ def _record_review(ctx: _Context, entry: dict) -> None:
     for k, v in wanted.items():
         setattr(review, k, v)
     ctx.save(review)
+
+
+# Restoring reviews on import ------------------------------------------------------
+#
+# A re-import that drops a paragraph deletes it with its commitments, mentions and review;
+# a later import that brings the same text back creates a new paragraph, which the tagger
+# fills with suggestions. The curator's decisions come back from the review data with the
+# same document, anchor and text hash: the shipped file, else the history of the deleted
+# paragraph's `ParagraphReview` (its commitments and mentions as they were when deleted).
+
+
+def reviews_restore(paragraph_ids: list[int]) -> ReviewReport | None:
+    """Re-apply the curator review of each new paragraph whose text one was made for."""
+    paragraphs = list(
+        Paragraph.objects.filter(pk__in=paragraph_ids, commitment_review__isnull=True)
+        .select_related("document")
+        .order_by("pk")
+    )
+    if not paragraphs:
+        return None
+    wanted = {(p.document.slug, p.anchor, text_hash(p.text)): p for p in paragraphs}
+    entries = [
+        e for e in _shipped_entries() if (e["document"], e["anchor"], e["text_sha1"]) in wanted
+    ]
+    shipped = {(e["document"], e["anchor"]) for e in entries}
+    for (slug, anchor, digest), p in wanted.items():
+        if (slug, anchor) not in shipped:
+            entry = _entry_from_history(p, digest)
+            if entry is not None:
+                entries.append(entry)
+    if not entries:
+        return None
+    return reviews_apply(entries=entries)
+
+
+def _shipped_entries() -> list[dict]:
+    try:
+        return reviews_read()
+    except (OSError, ValueError, KeyError):
+        return []
+
+
+def _entry_from_history(paragraph: Paragraph, digest: str) -> dict | None:
+    """The last review of a deleted paragraph with this document, anchor and text, as an
+    entry of the reviewed data (None if there is none)."""
+    old_ids = set(
+        Paragraph.history.filter(document_id=paragraph.document_id, anchor=paragraph.anchor)
+        .exclude(id=paragraph.pk)
+        .values_list("id", flat=True)
+    )
+    if not old_ids:
+        return None
+    last = (
+        ParagraphReview.history.filter(paragraph_id__in=old_ids)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if last is None or last.text_sha1 != digest:
+        return None
+    old_id = last.paragraph_id
+    commitments = _last_states(Commitment.history.filter(paragraph_id=old_id))
+    mentions = _last_states(Mention.history.filter(paragraph_id=old_id))
+    types = _types_of(commitments)
+    actors = dict(Actor.objects.values_list("pk", "slug"))
+    decided = (Status.CONFIRMED, Status.REJECTED)
+    return {
+        "document": paragraph.document.slug,
+        "anchor": paragraph.anchor,
+        "text_sha1": digest,
+        "note": last.note,
+        "source": last.source,
+        "reviewer_id": last.reviewer_id,
+        "keep_unlisted": True,  # only the decided rows are listed
+        "commitments": [
+            {
+                "actor": actors.get(c.actor_id, ""),
+                "verb": c.verb,
+                "strength": c.strength,
+                "clause": c.clause,
+                "types": types.get(c.id, []),
+                "deadline": c.deadline,
+                "status": c.status,
+            }
+            for c in commitments
+            if c.status in decided
+        ],
+        "mentions": [
+            {"actor": actors.get(m.actor_id, ""), "status": m.status}
+            for m in mentions
+            if m.status in decided
+        ],
+    }
+
+
+def _last_states(history) -> list:
+    """Each object's last historical record (a deletion record holds its last state)."""
+    last = {}
+    for record in history.order_by("history_date", "history_id"):
+        last[record.id] = record
+    return list(last.values())
+
+
+def _types_of(records) -> dict[int, list[str]]:
+    """Types of each commitment in its last record that saved them (a deletion record's
+    snapshot is taken after the many-to-many rows are gone)."""
+    ids = [r.id for r in records]
+    saved = {}
+    for record in (
+        Commitment.history.filter(id__in=ids)
+        .exclude(history_type="-")
+        .order_by("history_date", "history_id")
+    ):
+        saved[record.id] = record.history_id
+    through = apps.get_model("commitments", "HistoricalCommitment_types")
+    out: dict[int, list[str]] = {pk: [] for pk in ids}
+    by_history = {h: pk for pk, h in saved.items()}
+    for history_id, slug in through.objects.filter(history_id__in=list(by_history)).values_list(
+        "history_id", "commitmenttype__slug"
+    ):
+        out[by_history[history_id]].append(slug)
+    return out

@@ -321,6 +321,17 @@ def on_document_imported(sender, *, document, created, changed_paragraph_ids, **
         return
     report = document_tag(document=document, paragraph_ids=ids)
     logger.info("Tagged %s: %s", document.slug, report)
+    # A paragraph restored with a text a curator reviewed gets the review back.
+    from .reviews import reviews_restore
+
+    new_ids = list(
+        document.paragraphs.filter(commitment_review__isnull=True).values_list("pk", flat=True)
+        if ids is None
+        else ids
+    )
+    restored = reviews_restore(new_ids)
+    if restored is not None:
+        logger.info("Curator reviews restored in %s: %s", document.slug, restored)
 
 
 # Review actions ------------------------------------------------------

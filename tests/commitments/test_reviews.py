@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from commitments import reviews, services
 from commitments.evaluation import text_hash
-from commitments.models import Commitment, Mention, ParagraphReview
+from commitments.models import Commitment, CommitmentType, Mention, ParagraphReview
 from commitments.vocabulary import Origin, Status
 from documents.vocabulary import Kind
 from tests.factories import make_document, make_paragraph
@@ -289,3 +289,81 @@ def test_load_corpus_applies_the_reviews_and_stays_idempotent():
         assert decided.filter(status=Status.CONFIRMED).exists() == review.has_commitments, p.anchor
     assert not Commitment.objects.filter(status=Status.SUGGESTED).exists()
     assert not Mention.objects.filter(status=Status.SUGGESTED).exists()
+
+
+def _remove_and_restore(document, anchor):
+    """What a re-import dropping the paragraph, then one bringing it back, does: delete it
+    (with its commitments, mentions and review), create it anew, send document_imported."""
+    from documents.signals import document_imported
+
+    old = document.paragraphs.get(anchor=anchor)
+    fields = {f: getattr(old, f) for f in ("position", "part", "kind", "number", "lead", "text")}
+    old.delete()
+    new = make_paragraph(document, anchor=anchor, **fields)
+    document_imported.send(
+        sender=type(document), document=document, created=False, changed_paragraph_ids=[new.pk]
+    )
+    return new
+
+
+def test_a_restored_paragraph_gets_the_shipped_review_back(document, monkeypatch):
+    entries = _entries(document)
+    monkeypatch.setattr(reviews, "reviews_read", lambda path=None: entries)
+    reviews.reviews_apply(entries=entries)
+    before = _state(document)
+    assert before[("op-7", "member-states", "invites")][0] == Status.CONFIRMED
+
+    new = _remove_and_restore(document, "op-7")
+
+    assert _state(document) == before  # not "suggested" again
+    review = ParagraphReview.objects.get(paragraph=new)
+    assert (review.source, review.is_current) == ("reviewed.json", True)
+    assert Mention.objects.get(paragraph=new, actor__slug="ccpcj").status == Status.REJECTED
+
+
+def test_a_restored_paragraph_gets_the_admin_review_back(document, django_user_model, monkeypatch):
+    monkeypatch.setattr(reviews, "reviews_read", lambda path=None: [])  # not in the shipped file
+    curator = django_user_model.objects.create(username="curator")
+    op7 = document.paragraphs.get(anchor="op-7")
+    rows = {c.actor.slug: c for c in op7.commitments.select_related("actor")}
+    services.commitments_set_status(
+        commitments=[rows["member-states"]], status=Status.CONFIRMED, user=curator
+    )
+    services.commitments_add_types(
+        commitments=Commitment.objects.filter(pk=rows["member-states"].pk),
+        types=CommitmentType.objects.filter(slug="trust-fund"),
+        user=curator,
+    )
+    services.commitments_set_status(
+        commitments=[rows["secretary-general"]], status=Status.REJECTED, user=curator
+    )
+    ParagraphReview.objects.create(
+        paragraph=op7, text_sha1=text_hash(op7.text), note="checked", reviewer=curator
+    )
+    before = _state(document)
+
+    new = _remove_and_restore(document, "op-7")
+
+    after = _state(document)
+    assert (
+        after[("op-7", "member-states", "invites")] == before[("op-7", "member-states", "invites")]
+    )
+    assert "trust-fund" in after[("op-7", "member-states", "invites")][3]
+    assert after[("op-7", "secretary-general", "reaffirms its request to")][0] == Status.REJECTED
+    review = ParagraphReview.objects.get(paragraph=new)
+    assert (review.source, review.note, review.reviewer) == ("admin", "checked", curator)
+
+
+def test_a_paragraph_restored_with_other_text_stays_suggested(document, monkeypatch):
+    entries = _entries(document)
+    monkeypatch.setattr(reviews, "reviews_read", lambda path=None: entries)
+    reviews.reviews_apply(entries=entries)
+    from documents.signals import document_imported
+
+    document.paragraphs.get(anchor="op-7").delete()
+    new = make_paragraph(document, anchor="op-7", number="7", text=OP7.replace("invites", "urges"))
+    document_imported.send(
+        sender=type(document), document=document, created=False, changed_paragraph_ids=[new.pk]
+    )
+    assert not ParagraphReview.objects.filter(paragraph=new).exists()
+    assert set(new.commitments.values_list("status", flat=True)) == {Status.SUGGESTED}
