@@ -43,7 +43,7 @@ def actor_detail(request, slug):
                 (node, n, selectors.search_url(addressee=actor.slug, ctype=node.ctype.slug))
                 for node, n in selectors.actor_type_counts(actor)
             ],
-            "search_url": selectors.search_url(addressee=actor.slug),
+            "addressee_search_url": selectors.search_url(addressee=actor.slug),
             "mentions": selectors.actor_mentions(actor),
             "relations": relations,
         },

@@ -51,6 +51,8 @@ def test_actor_detail(client, corpus, django_assert_max_num_queries):
     html = response.content.decode()
     assert response.status_code == 200
     assert "/search/?addressee=member-states&amp;ctype=funding" in html
+    # base.html sets its own `search_url` (the nav): the page's link must not be shadowed
+    assert 'class="button" href="/search/?addressee=member-states"' in html
     assert "voluntary contributions" in html
     assert client.get("/actors/no-such-actor/").status_code == 404
 
