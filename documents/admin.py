@@ -16,7 +16,12 @@ from .models import (
     ParagraphRedirect,
 )
 from .parsing import DocumentParseError
-from .services import document_import, documents_publish, paragraphs_edited
+from .services import (
+    document_import,
+    document_import_plan,
+    documents_publish,
+    paragraphs_edited,
+)
 from .symbols import slugify_symbol
 
 
@@ -199,6 +204,7 @@ class DocumentAdmin(SimpleHistoryAdmin):
                         if parsed.symbol
                         else Document.objects.filter(slug=data["slug"]).first(),
                         "needs_slug": not parsed.symbol and not data["slug"],
+                        "plan": document_import_plan(parsed=parsed, slug=data["slug"]),
                         "confirm_form": DocumentImportConfirmForm(
                             initial={
                                 "text": data["text"],

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from .models import Document, DocumentRelation, Footnote, Paragraph, ParagraphRedirect
 from .parsing import DocumentParseError, ParsedDocument, ParsedParagraph, parse_document
+from .reconcile import ParagraphPlan, plan_paragraphs
 from .serializers import parsed_document_data
 from .signals import document_changed, document_imported
 from .symbols import normalize_symbol, resolution_symbol, slugify_symbol
@@ -87,6 +88,14 @@ def _letter_title(parsed: ParsedDocument) -> str:
     if enclosed:
         title += f" transmitting the draft {enclosed}"
     return title[:500]
+
+
+def document_import_plan(*, parsed: ParsedDocument, slug: str = "") -> ParagraphPlan | None:
+    """What importing `parsed` would do to the stored document, or None for a new one."""
+    document = _find_existing(parsed.symbol, slug or slugify_symbol(parsed.symbol))
+    if document is None:
+        return None
+    return plan_paragraphs(list(document.paragraphs.all()), parsed.paragraphs)
 
 
 def document_import(
@@ -196,44 +205,12 @@ def _sync_paragraphs(
     footnotes: dict[int, Footnote],
     result: ImportResult,
 ) -> list[int]:
-    """Match incoming paragraphs to stored ones, keeping identities; returns changed ids.
+    """Apply `plan_paragraphs` to the stored paragraphs; returns the ids added or edited."""
+    plan = plan_paragraphs(list(document.paragraphs.all()), incoming)
+    result.added, result.changed, result.moved = plan.added, plan.changed, plan.moved
+    result.removed, result.unchanged = plan.removed_anchors, plan.unchanged
 
-    Matching, in order: same anchor and text (unchanged); same text elsewhere (moved,
-    the old anchor redirects); same anchor, new text (edited in place). The rest are new,
-    and stored paragraphs left over are removed (their anchors answer 410).
-    """
-    stored = list(document.paragraphs.all())
-    by_anchor = {p.anchor: p for p in stored}
-    by_text: dict[str, list[Paragraph]] = {}
-    for p in stored:
-        by_text.setdefault(p.text, []).append(p)
-    matched: dict[int, Paragraph] = {}  # index in incoming -> stored paragraph
-    taken: set[int] = set()
-
-    for i, parsed in enumerate(incoming):
-        p = by_anchor.get(parsed.anchor)
-        if p and p.text == parsed.text:
-            matched[i] = p
-            taken.add(p.pk)
-    for i, parsed in enumerate(incoming):
-        if i in matched:
-            continue
-        for p in by_text.get(parsed.text, []):
-            if p.pk not in taken:
-                matched[i] = p
-                taken.add(p.pk)
-                break
-    for i, parsed in enumerate(incoming):
-        if i in matched:
-            continue
-        p = by_anchor.get(parsed.anchor)
-        if p and p.pk not in taken:
-            matched[i] = p
-            taken.add(p.pk)
-
-    removed = [p for p in stored if p.pk not in taken]
-    for p in removed:
-        result.removed.append(p.anchor)
+    for p in plan.removed:
         ParagraphRedirect.objects.update_or_create(
             document=document,
             old_anchor=p.anchor,
@@ -242,28 +219,19 @@ def _sync_paragraphs(
         p.delete()
 
     # Park every kept paragraph whose anchor changes, then give each its final anchor.
-    moving = [(i, p) for i, p in matched.items() if p.anchor != incoming[i].anchor]
-    for _, p in moving:
+    moving = [p for i, p in plan.matched.items() if p.anchor != incoming[i].anchor]
+    for p in moving:
+        ParagraphRedirect.objects.update_or_create(
+            document=document, old_anchor=p.anchor, defaults={"paragraph": p}
+        )
         Paragraph.objects.filter(pk=p.pk).update(anchor=f"p-{_PARKING_BASE + p.pk}")
 
     changed_ids: list[int] = []
     saved: dict[str, Paragraph] = {}
-    for position, parsed in enumerate(incoming, start=1):
-        p = matched.get(position - 1)
-        if p is None:
-            p = Paragraph(document=document)
-            result.added.append(parsed.anchor)
-        elif p.anchor != parsed.anchor:
-            result.moved.append((p.anchor, parsed.anchor))
-            ParagraphRedirect.objects.update_or_create(
-                document=document, old_anchor=p.anchor, defaults={"paragraph": p}
-            )
-        elif p.text != parsed.text:
-            result.changed.append(parsed.anchor)
-        else:
-            result.unchanged += 1
+    for index, parsed in enumerate(incoming):
+        p = plan.matched.get(index) or Paragraph(document=document)
         is_new_or_edited = p.pk is None or p.text != parsed.text
-        p.position = position
+        p.position = index + 1
         p.part = parsed.part
         p.kind = parsed.kind
         p.number = parsed.number

@@ -119,3 +119,19 @@ def test_admin_pages_render(admin_client):
         "/admin/documents/paragraph/",
     ):
         assert admin_client.get(url).status_code == 200, url
+
+
+def test_preview_of_a_reimport_shows_what_will_change(admin_client):
+    from documents.services import document_import
+
+    document_import(text=RESOLUTION, publish=True)
+    text = RESOLUTION.replace("3. Decides to remain seized of the matter.\n", "").replace(
+        "seventy-seventh session;", "seventy-seventh session."
+    )
+    response = admin_client.post(IMPORT_URL, {"text": text})
+    plan = response.context["plan"]
+    assert plan.removed_anchors == ["op-3"]
+    assert plan.changed == ["op-2"]
+    assert plan.unchanged == 3
+    content = response.content.decode()
+    assert "This will update" in content and "op-3" in content
