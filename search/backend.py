@@ -228,6 +228,10 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
                 replacement = WHOOSH_ID(
                     stored=True, analyzer=IDTokenizer() | LowercaseFilter(), sortable=True
                 )
+            elif field_type == "secondary_text":
+                # Searched by name only (the parser's default field is the document
+                # field); positions kept for `title:"..."` phrases.
+                replacement = TEXT(stored=False, analyzer=StemmingAnalyzer())
             elif field_type == "sortkey":
                 replacement = WHOOSH_ID(stored=False, sortable=True)
             elif field_type == "stored":

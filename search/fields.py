@@ -12,6 +12,13 @@ class ExactField(fields.CharField):
     field_type = "exact"
 
 
+class SecondaryTextField(fields.CharField):
+    """Analysed words searched only by name (`title:coordination`), never by a plain
+    query: a document's title must not make every paragraph match its words."""
+
+    field_type = "secondary_text"
+
+
 class SortKeyField(fields.CharField):
     """Only sorted on, never searched."""
 

@@ -1,7 +1,8 @@
 """Turning what a searcher typed into a query the engine runs safely. Pure: no I/O.
 
 Accepted: words, "exact phrases", AND / OR / NOT, -word, prefix* (three letters at
-least), parentheses and `symbol:A/RES/55/25`. Everything that is expensive or
+least), parentheses, `symbol:A/RES/55/25` and `title:word` (the document's title, which
+a plain query does not search). Everything that is expensive or
 meaningless (leading wildcards, ranges, boosts, fuzziness, unknown fields, unbalanced
 quotes or parentheses, dangling operators) is repaired, and a note says what changed.
 """
@@ -13,9 +14,9 @@ from dataclasses import dataclass, field
 
 MAX_LENGTH = 500
 MIN_PREFIX = 3
-SEARCHABLE_FIELDS = {"symbol", "text"}
+SEARCHABLE_FIELDS = {"symbol", "text", "title"}
 _SYMBOL = re.compile(r"^[A-Z]{1,4}(?:/[A-Za-z0-9.\-]+){2,}$")
-_TOKEN = re.compile(r'"[^"]*"|\S+')
+_TOKEN = re.compile(r'[A-Za-z_]+:"[^"]*"|"[^"]*"|\S+')
 _OPERATOR = {"AND", "OR", "NOT"}
 
 

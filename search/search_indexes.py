@@ -16,7 +16,7 @@ from haystack.fields import FacetMultiValueField
 from documents.models import Document, Paragraph
 
 from .concepts import concept_markers
-from .fields import ExactField, SortKeyField, StoredField
+from .fields import ExactField, SecondaryTextField, SortKeyField, StoredField
 from .registry import paragraph_facets
 
 
@@ -46,6 +46,9 @@ class ParagraphIndex(_Fingerprinted, indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True, use_template=True)
     document = indexes.FacetCharField()
     symbol = ExactField()
+    # The document's title in its own field (`title:coordination`): in `text` it made
+    # every paragraph of a document match the words of its title.
+    title = SecondaryTextField()
     body = indexes.FacetCharField()
     doc_type = indexes.FacetCharField()
     year = indexes.FacetCharField()
@@ -83,6 +86,9 @@ class ParagraphIndex(_Fingerprinted, indexes.SearchIndex, indexes.Indexable):
 
     def prepare_symbol(self, obj):
         return obj.document.symbol
+
+    def prepare_title(self, obj):
+        return obj.document.title
 
     def prepare_body(self, obj):
         return obj.document.body

@@ -93,7 +93,8 @@ def test_relevance_puts_the_non_punishment_paragraph_first(corpus):
         ("data NOT Internet", 1),
         ("labour OR conflict", 3),
         ("victim", 1),  # stemming: victim finds victims
-        ("traffick*", 6),  # the HRC title says "Trafficking"
+        ("traffick*", 4),  # not the HRC paragraphs: only its title says "Trafficking"
+        ("title:trafficking", 2),  # the HRC document's paragraphs, by their title
         ("symbol:A/RES/55/25", 3),
         ("symbol:a/res/55/25", 3),
         ("A/HRC/RES/44/4", 2),
