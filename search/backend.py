@@ -46,7 +46,6 @@ from whoosh.analysis import (
     IDTokenizer,
     LowercaseFilter,
     RegexTokenizer,
-    StemmingAnalyzer,
 )
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import ID as WHOOSH_ID
@@ -54,6 +53,7 @@ from whoosh.fields import STORED, TEXT
 from whoosh.qparser import QueryParser
 from whoosh.writing import AsyncWriter
 
+from .analysis import stemming_analyzer
 from .scoring import BIWORD_SEP, PHRASE_FIELD, Evaluator, TermCache, posting_bits, top
 
 logger = logging.getLogger(__name__)
@@ -213,10 +213,10 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
                 # kept so Whoosh's own phrase queries still work (fallbacks, the
                 # benchmark's raw-Whoosh baseline), though blocks without them read
                 # three times faster.
-                replacement = TEXT(stored=True, analyzer=StemmingAnalyzer(), spelling=True)
+                replacement = TEXT(stored=True, analyzer=stemming_analyzer(), spelling=True)
                 schema.add(
                     PHRASE_FIELD,
-                    TEXT(analyzer=StemmingAnalyzer() | BiWordFilter(sep=BIWORD_SEP), phrase=False),
+                    TEXT(analyzer=stemming_analyzer() | BiWordFilter(sep=BIWORD_SEP), phrase=False),
                 )
             elif isinstance(field_class, FacetField) and field_class.is_multivalued:
                 replacement = WHOOSH_ID(
@@ -231,7 +231,7 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
             elif field_type == "secondary_text":
                 # Searched by name only (the parser's default field is the document
                 # field); positions kept for `title:"..."` phrases.
-                replacement = TEXT(stored=False, analyzer=StemmingAnalyzer())
+                replacement = TEXT(stored=False, analyzer=stemming_analyzer())
             elif field_type == "sortkey":
                 replacement = WHOOSH_ID(stored=False, sortable=True)
             elif field_type == "stored":

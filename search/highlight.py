@@ -13,17 +13,17 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from whoosh import query as wq
-from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.qparser import QueryParser
 
+from .analysis import fold, stemming_analyzer
 from .concepts import CONCEPTS
 
-_ANALYZER = StemmingAnalyzer()
+_ANALYZER = stemming_analyzer()
 _PARSER = QueryParser("text", Schema(text=TEXT(analyzer=_ANALYZER), symbol=ID()))
 # The analyzer's own pieces, applied word by word with a cache (the analyzer's token
 # stream costs ~0.3 ms per 2 KB paragraph; a page highlights 20).
-_TOKENIZER, _LOWERCASE, _STOP, _STEM = _ANALYZER.items
+_TOKENIZER, _LOWERCASE, _VARIANTS, _STOP, _STEM = _ANALYZER.items
 _WORDS = _TOKENIZER.expression
 _CONCEPT_STEMS = {t.text: c for c in CONCEPTS for t in _ANALYZER(c.marker)}
 
@@ -31,7 +31,8 @@ _CONCEPT_STEMS = {t.text: c for c in CONCEPTS for t in _ANALYZER(c.marker)}
 @lru_cache(maxsize=100_000)
 def _stem(word: str) -> str:
     """What the index makes of one lowercased word: its stem, or "" for a stop word
-    (not indexed, so never a match: `use` stems to "us", but the word "us" is not it)."""
+    (not indexed, so never a match), the same as search.analysis gives the index."""
+    word = fold(word)
     if len(word) < _STOP.min or word in _STOP.stops:
         return ""
     return word if word in _STEM.ignore else _STEM.stemfn(word)

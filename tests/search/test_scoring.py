@@ -7,11 +7,12 @@ has written to), so every query's match set and top hits can be compared with
 
 import pytest
 from pyroaring import BitMap
-from whoosh.analysis import BiWordFilter, StemmingAnalyzer
+from whoosh.analysis import BiWordFilter
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import QueryParser
 
+from search.analysis import stemming_analyzer
 from search.scoring import BIWORD_SEP, PHRASE_FIELD, Evaluator, TermCache, top
 
 TEXTS = [
@@ -54,7 +55,7 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    analyzer = StemmingAnalyzer()
+    analyzer = stemming_analyzer()
     schema = Schema(
         id=ID(stored=True, unique=True),
         symbol=ID(),
@@ -149,10 +150,13 @@ def test_highlight_marks_what_the_index_matched(query, text, marked):
 def test_highlight_tokens_equal_the_index_analyzer():
     from pathlib import Path
 
-    from search.highlight import _ANALYZER, _WORDS, _stem
+    from search.analysis import stemming_analyzer
+    from search.highlight import _WORDS, _stem
+
+    analyzer = stemming_analyzer()  # what the index uses
 
     for path in sorted(Path("fixtures/corpus").glob("*.txt"))[:3]:
         text = path.read_text(encoding="utf-8", errors="replace")
-        expected = [(t.startchar, t.endchar, t.text) for t in _ANALYZER(text, chars=True)]
+        expected = [(t.startchar, t.endchar, t.text) for t in analyzer(text, chars=True)]
         ours = [(m.start(), m.end(), _stem(m.group().lower())) for m in _WORDS.finditer(text)]
         assert [token for token in ours if token[2]] == expected
