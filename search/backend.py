@@ -30,6 +30,7 @@ import os
 import re
 import threading
 from collections import OrderedDict
+from math import log
 
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
@@ -539,6 +540,13 @@ class FacetedWhooshSearchBackend(WhooshSearchBackend):
         """Every value of a facet field in the index (to whitelist user input)."""
         searcher = self._searcher()
         return set(self._generation(searcher).facet(field))
+
+    @_reading
+    def term_weights(self, terms) -> dict[str, float]:
+        """IDF of index terms of the text field, as BM25F computes it (snippet placing)."""
+        reader = self._searcher().reader()
+        field, n = self.content_field_name, reader.doc_count_all() or 1
+        return {t: log(n / (reader.doc_frequency(field, t) + 1)) + 1 for t in terms}
 
     @_reading
     def doc_counts(self) -> dict[str, int]:

@@ -7,6 +7,7 @@ Matching uses the index's analyzer (stemming), so `victim` marks "victims".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -42,10 +43,15 @@ def _stem(word: str) -> str:
 class Terms:
     stems: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
-    patterns: list = field(default_factory=list)  # of concepts (search.concepts)
+    # (marker stem, pattern) of concepts (search.concepts)
+    patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.stems or self.prefixes or self.patterns)
+
+    def index_terms(self) -> set[str]:
+        """The index terms whose rarity (IDF) places the snippet: stems and markers."""
+        return self.stems | {marker for marker, _ in self.patterns}
 
 
 def query_terms(query: str) -> Terms:
@@ -67,7 +73,7 @@ def _collect(q, terms: Terms) -> None:
     if isinstance(q, wq.Term) and q.fieldname == "text":
         concept = _CONCEPT_STEMS.get(q.text)
         if concept is not None:
-            terms.patterns.append(concept.pattern)
+            terms.patterns.append((q.text, concept.pattern))
         else:
             terms.stems.add(q.text)
     elif isinstance(q, wq.Prefix) and q.fieldname == "text":
@@ -93,25 +99,28 @@ def index_stems(text: str) -> list[str]:
     return [stem for stem in (_stem(m.group().lower()) for m in _WORDS.finditer(text)) if stem]
 
 
-def highlight(text: str, terms: Terms, *, length: int | None = None) -> SafeString:
-    """`text` escaped, matching words wrapped in <mark>; cut to about `length` chars."""
-    spans = []
-    if terms:
-        stems, prefixes = terms.stems, tuple(terms.prefixes)
-        for match in _WORDS.finditer(text):
-            word = match.group().lower()
-            if _stem(word) in stems or (prefixes and word.startswith(prefixes)):
-                spans.append(match.span())
-        for pattern in terms.patterns:
-            spans += [m.span() for m in pattern.finditer(text)]
-        spans = _disjoint(spans)
+def highlight(
+    text: str,
+    terms: Terms,
+    *,
+    length: int | None = None,
+    weights: dict[str, float] | None = None,
+) -> SafeString:
+    """`text` escaped, matching words wrapped in <mark>; cut to about `length` chars.
+
+    A cut text shows the stretch whose matched terms weigh most (`weights`: term ->
+    IDF, so the rarest words of the query win over a common one at the start; each
+    term counts once per stretch; unknown terms weigh 1).
+    """
+    keyed = _matches(text, terms) if terms else []
+    spans = _disjoint([(s, e) for s, e, _ in keyed])
     start, end = 0, len(text)
     if length and len(text) > length:
-        first = spans[0][0] if spans else 0
-        start = max(0, first - length // 4)
+        anchor = _best_anchor(keyed, len(text), length, weights or {})
+        start = max(0, min(anchor - length // 4, len(text) - length))
         if start:
             space = text.find(" ", start)
-            start = space + 1 if 0 <= space < first else start
+            start = space + 1 if 0 <= space < anchor else start
         end = min(len(text), start + length)
         if end < len(text):
             space = text.rfind(" ", start, end)
@@ -127,3 +136,34 @@ def highlight(text: str, terms: Terms, *, length: int | None = None) -> SafeStri
     out.append(escape(text[pos:end]))
     out.append("…" if end < len(text) else "")
     return mark_safe("".join(out))  # every piece above was escaped
+
+
+def _matches(text: str, terms: Terms) -> list[tuple[int, int, str]]:
+    """(start, end, index term) of every match: words by stem or prefix, concepts."""
+    found = []
+    stems, prefixes = terms.stems, tuple(terms.prefixes)
+    for match in _WORDS.finditer(text):
+        word = match.group().lower()
+        stem = _stem(word)
+        if stem in stems:
+            found.append((*match.span(), stem))
+        elif prefixes and word.startswith(prefixes):
+            found.append((*match.span(), next(p for p in prefixes if word.startswith(p))))
+    for marker, pattern in terms.patterns:
+        found += [(*m.span(), marker) for m in pattern.finditer(text)]
+    return sorted(found)
+
+
+def _best_anchor(
+    keyed: list[tuple[int, int, str]], size: int, length: int, weights: dict[str, float]
+) -> int:
+    """Where the shown stretch is anchored: the match whose stretch holds the heaviest
+    set of distinct terms (then the most matches, then the earliest)."""
+    best, anchor = None, 0
+    for s, _, _ in keyed:
+        lo = max(0, min(s - length // 4, size - length))
+        inside = [k for a, b, k in keyed if a >= lo and b <= lo + length]
+        score = (sum(weights.get(k, 1.0) for k in set(inside)), len(inside))
+        if best is None or score > best:
+            best, anchor = score, s
+    return anchor

@@ -106,7 +106,7 @@ def paragraph_search(params: SearchParams, *, facet_limit: int | None = None) ->
         outcome.unavailable = True
         return outcome
     terms = query_terms(engine_text)
-    outcome.hits = _hits(results, terms)
+    outcome.hits = _hits(results, terms, _term_weights(terms) if results else {})
     outcome.facets = _facet_groups(sqs.facet_counts().get("fields", {}), params, facet_limit)
     outcome.suggestion = _suggestion(sqs, cleaned.text)
     return outcome
@@ -150,7 +150,15 @@ def _page(sqs, params: SearchParams, outcome: SearchOutcome) -> list:
     return results
 
 
-def _hits(results, terms: Terms) -> list[Hit]:
+def _term_weights(terms: Terms) -> dict[str, float]:
+    """How rare each query term is (IDF), so snippets show the rarest matches."""
+    backend = connections["default"].get_backend()
+    if not terms or not hasattr(backend, "term_weights"):
+        return {}
+    return backend.term_weights(terms.index_terms())
+
+
+def _hits(results, terms: Terms, weights: dict[str, float]) -> list[Hit]:
     pks = [int(r.pk) for r in results]
     paragraphs = (
         {
@@ -168,7 +176,8 @@ def _hits(results, terms: Terms) -> list[Hit]:
         p = paragraphs.get(int(r.pk))
         if p is None:  # deleted since it was indexed; the worker will catch up
             continue
-        hits.append(Hit(p, highlight(p.text, terms, length=SNIPPET_LENGTH), r.score or 0.0))
+        snippet = highlight(p.text, terms, length=SNIPPET_LENGTH, weights=weights)
+        hits.append(Hit(p, snippet, r.score or 0.0))
     return hits
 
 

@@ -59,8 +59,13 @@ def test_corpus_search(corpus):
     # come first for these queries.
     wanted = _not_penalized()
     for q in ("non-punishment of victims", "victims are not penalized"):
-        hits = [h.paragraph.pk for h in run(q=q).hits]
-        check(f"{q}: first hits", set(hits[: len(wanted)]) == wanted)
+        hits = run(q=q).hits
+        check(f"{q}: first hits", {h.paragraph.pk for h in hits[: len(wanted)]} == wanted)
+        # 3. and their snippets show the wording, not just the paragraph's start
+        check(
+            f"{q}: snippets show it",
+            all("penalized</mark>" in h.snippet for h in hits[: len(wanted)]),
+        )
 
     # 2. Word forms and spellings find the same paragraphs.
     for same in (
