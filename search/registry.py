@@ -15,6 +15,19 @@
 Keys outside `PROVIDED_FIELDS` are ignored. With nothing registered the fields are
 empty and the facets stay hidden. After changing tags, call
 `search.queue.enqueue_paragraphs(ids)` so the index catches up.
+
+Values are often slugs; a label provider turns those shown on a page into words::
+
+    from search.registry import register_facet_label_provider
+
+    def facet_labels(field: str, values: list[str]) -> dict[str, str]:
+        # one query for all values of one field; values it does not know are left out
+        return {"unodc": "UNODC", ...}
+
+    register_facet_label_provider("commitments", facet_labels)
+
+The search page calls it once per provided facet, with the values it shows; a value
+without a label is shown as it is.
 """
 
 from __future__ import annotations
@@ -24,11 +37,29 @@ from collections.abc import Callable, Iterable
 PROVIDED_FIELDS = ("actor", "addressee", "actor_kind", "ctype", "verb", "strength")
 
 FacetProvider = Callable[[list[int]], dict[int, dict[str, list[str]]]]
+LabelProvider = Callable[[str, list[str]], dict[str, str]]
 paragraph_facet_providers: dict[str, FacetProvider] = {}
+facet_label_providers: dict[str, LabelProvider] = {}
 
 
 def register_paragraph_facet_provider(name: str, fn: FacetProvider) -> None:
     paragraph_facet_providers[name] = fn
+
+
+def register_facet_label_provider(name: str, fn: LabelProvider) -> None:
+    facet_label_providers[name] = fn
+
+
+def facet_labels(field: str, values: list[str]) -> dict[str, str]:
+    """{value: label} for the values of a provided facet field that some provider labels."""
+    values = [v for v in values if v]
+    if field not in PROVIDED_FIELDS or not values:
+        return {}
+    labels: dict[str, str] = {}
+    for fn in facet_label_providers.values():
+        found = fn(field, list(values)) or {}
+        labels.update({v: str(label) for v, label in found.items() if v in values and label})
+    return labels
 
 
 def paragraph_facets(ids: Iterable[int]) -> dict[int, dict[str, list[str]]]:

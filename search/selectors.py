@@ -19,6 +19,7 @@ from .highlight import Terms, highlight, query_terms
 from .params import MAX_PAGE, PAGE_SIZE, SearchParams
 from .query import FacetedSearchQuerySet
 from .querytext import clean_query
+from .registry import facet_labels
 
 logger = logging.getLogger(__name__)
 SNIPPET_LENGTH = 360
@@ -195,15 +196,18 @@ def _facet_groups(counts: dict, params: SearchParams, limit: int | None = None) 
         if facet.newest_first:
             pairs = sorted(pairs, key=lambda item: item[0], reverse=True)
         shown[facet.param] = (facet, pairs, more, active)
-    document_labels = _document_labels(shown["document"][1])
+    labels = {"document": _document_labels(shown["document"][1])}
+    for facet, pairs, _, active in shown.values():
+        if facet.provided and (pairs or active):
+            shown_values = list(dict.fromkeys([v for v, _ in pairs] + sorted(active)))
+            labels[facet.param] = facet_labels(facet.field, shown_values)
     groups = []
     for facet, pairs, more, active in shown.values():
+        named = labels.get(facet.param, {})
         values = [
             FacetValue(
                 value=value,
-                label=document_labels.get(value, value)
-                if facet.param == "document"
-                else facet.value_label(value),
+                label=named.get(value) or facet.value_label(value),
                 count=count,
                 active=value in active,
                 params=params,

@@ -444,3 +444,40 @@ def test_one_searcher_serves_every_thread_and_follows_index_changes(corpus, drai
     (second,) = search_backend._SHARED.values()
     assert second is not first
     assert len(search_backend._GENERATIONS) == 1
+
+
+def test_label_providers_name_provided_facet_values(client, drain, django_assert_max_num_queries):
+    from search import registry
+    from search.queue import enqueue_paragraphs
+
+    # The commitments app registers its labels (commitments/apps.py) once the hook exists.
+    assert "commitments" in registry.facet_label_providers
+    p = make_paragraph(make_document(), text="Requests UNODC to assist States")
+    facets = {"addressee": ["unodc"], "ctype": ["funding"], "verb": ["requests"]}
+    labels = {"addressee": {"unodc": "UNODC"}, "ctype": {"funding": "Funding and resources"}}
+    calls = []
+
+    def label(field, values):
+        calls.append((field, sorted(values)))
+        return labels.get(field, {})
+
+    registry.register_paragraph_facet_provider("test", lambda ids: {pk: facets for pk in ids})
+    registry.register_facet_label_provider("test", label)
+    try:
+        enqueue_paragraphs([p.pk])
+        drain()
+        with django_assert_max_num_queries(12):
+            page = client.get(reverse("search:search"), {"addressee": "unodc"})
+        html = page.content.decode()
+        assert "Remove filter Addressee: UNODC" in html
+        assert ">Funding and resources<" in html
+        assert ">requests<" in html  # no label: the value as it is
+        assert sorted(c[0] for c in calls) == ["addressee", "ctype", "verb"]  # once each
+        api = client.get(reverse("search:api_search"), {"addressee": "unodc"}).json()
+        assert api["facets"]["addressee"] == [
+            {"value": "unodc", "label": "UNODC", "count": 1, "active": True}
+        ]
+        assert api["facets"]["ctype"][0]["label"] == "Funding and resources"
+    finally:
+        registry.paragraph_facet_providers.pop("test")
+        registry.facet_label_providers.pop("test")
