@@ -42,3 +42,24 @@ def test_search_facets_chips_and_back(page, live_server, indexed):
     page.go_back()
     expect(page).to_have_url(re.compile(r"/search/\?q=trafficking&body=Security\+Council"))
     expect(page.locator(".results__count")).to_contain_text("1 paragraph")
+
+
+def test_keyboard_skips_to_results_and_toggles_facets(page, live_server, indexed):
+    page.goto(f"{live_server.url}/search/?q=trafficking")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Skip to content")  # the site's, in base.html
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # the first stop in the page's content
+    expect(page.locator(":focus")).to_have_text("Skip to results")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_class("hit__link")
+
+    facet = page.locator('#facet-body a[data-value="Security Council"]')
+    expect(facet).not_to_have_attribute("role", "checkbox")
+    facet.focus()
+    page.keyboard.press("Enter")  # a link: Enter follows it
+    expect(page.locator(".results__count")).to_contain_text("1 paragraph")
+    expect(page.locator('#facet-body a[data-value="Security Council"]')).to_have_attribute(
+        "aria-current", "true"
+    )

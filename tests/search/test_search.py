@@ -481,3 +481,16 @@ def test_label_providers_name_provided_facet_values(client, drain, django_assert
     finally:
         registry.paragraph_facet_providers.pop("test")
         registry.facet_label_providers.pop("test")
+
+
+def test_results_come_before_filters_and_facets_are_plain_links(client, corpus):
+    html = client.get(
+        reverse("search:search"), {"q": "trafficking", "body": "Security Council"}
+    ).content.decode()
+    skip = html.index('href="#results">Skip to results</a>')
+    assert skip < html.index('id="results"') < html.index('id="filters"')
+    assert html.index('class="hit__link"') < html.index('id="facet-body"')
+    assert 'role="checkbox"' not in html and "aria-checked" not in html
+    # the selected value says so (aria-current), the others do not
+    assert 'aria-current="true" data-facet="body" data-value="Security Council"' in html
+    assert html.count('aria-current="true" data-facet=') == 1
