@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 MAX_LENGTH = 500
+MAX_TERMS = 32  # words and phrases; operators do not count
 MIN_PREFIX = 3
 SEARCHABLE_FIELDS = {"symbol", "text", "title"}
 _SYMBOL = re.compile(r"^[A-Z]{1,4}(?:/[A-Za-z0-9.\-]+){2,}$")
@@ -64,6 +65,13 @@ def clean_query(raw: str) -> CleanQuery:
             "before them (traffick*); other wildcards were ignored."
         )
     tokens = _trim_operators(tokens)
+    terms = [i for i, t in enumerate(tokens) if t not in _OPERATOR]
+    if len(terms) > MAX_TERMS:
+        tokens = _trim_operators(tokens[: terms[MAX_TERMS]])
+        cut = " ".join(tokens)
+        if cut.count("(") != cut.count(")"):
+            tokens = [t.replace("(", "").replace(")", "") for t in tokens]
+        notes.append(f"Only the first {MAX_TERMS} words of your query were used.")
     return CleanQuery(" ".join(tokens), notes)
 
 

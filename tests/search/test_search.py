@@ -494,3 +494,30 @@ def test_results_come_before_filters_and_facets_are_plain_links(client, corpus):
     # the selected value says so (aria-current), the others do not
     assert 'aria-current="true" data-facet="body" data-value="Security Council"' in html
     assert html.count('aria-current="true" data-facet=') == 1
+
+
+def test_long_query_of_unknown_words_does_bounded_spelling_work(corpus, monkeypatch):
+    import random
+
+    from whoosh.spelling import Corrector
+
+    from search.backend import MAX_SUGGESTION_LOOKUPS
+    from search.querytext import MAX_TERMS
+
+    calls = []
+    original = Corrector.suggest
+
+    def counting(self, *args, **kwargs):
+        calls.append(args[0])
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Corrector, "suggest", counting)
+    rng = random.Random(3)
+    words = {"".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(10)) for _ in range(80)}
+    q = " ".join(sorted(words))
+    assert len(words) == 80 and len(q) > 850
+    outcome = run(q=q)
+    assert outcome.total == 0
+    assert 0 < len(calls) <= MAX_SUGGESTION_LOOKUPS
+    assert len(outcome.query.split()) == MAX_TERMS
+    assert any(f"first {MAX_TERMS} words" in note for note in outcome.notes)
