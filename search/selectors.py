@@ -73,6 +73,11 @@ class SearchOutcome:
     unavailable: bool = False
 
     @property
+    def active_count(self) -> int:
+        """Selected facet values (the "Filters (n)" button)."""
+        return sum(len(g.active) for g in self.facets)
+
+    @property
     def page_count(self) -> int:
         return min(MAX_PAGE, max(1, -(-self.total // PAGE_SIZE)))
 

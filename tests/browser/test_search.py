@@ -23,8 +23,9 @@ def indexed(drain):  # noqa: F811  (the imported fixture)
 
 def test_search_facets_chips_and_back(page, live_server, indexed):
     page.goto(f"{live_server.url}/search/")
-    page.get_by_label("Search paragraphs", exact=True).first.fill("trafficking")
-    page.get_by_label("Search paragraphs", exact=True).first.press("Enter")
+    box = page.get_by_role("searchbox")  # one: the header's is hidden on this page
+    box.fill("trafficking")
+    box.press("Enter")
     expect(page.locator(".results__count")).to_contain_text("of 3 paragraphs")
 
     page.locator('#facet-body a[data-value="General Assembly"]').click()
@@ -63,3 +64,32 @@ def test_keyboard_skips_to_results_and_toggles_facets(page, live_server, indexed
     expect(page.locator('#facet-body a[data-value="Security Council"]')).to_have_attribute(
         "aria-current", "true"
     )
+
+
+def test_phone_one_search_box_results_near_the_top(page, live_server, indexed):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/search/?q=trafficking&body=General+Assembly")
+    expect(page.locator(".header-search")).to_be_hidden()
+    expect(page.locator("input[type=search]:visible")).to_have_count(1)
+    page.screenshot(path="/tmp/qa3/phone.png", full_page=False)
+    top = page.locator(".hit").first.bounding_box()["y"]
+    assert top < 420, top
+    jump = page.get_by_role("link", name="Filters (1)")
+    expect(jump).to_be_visible()
+    jump.click()
+    expect(page).to_have_url(re.compile(r"#filters$"))
+    expect(page.locator("#facet-body")).to_be_in_viewport()
+    page.screenshot(path="/tmp/qa3/phone.png", full_page=False)
+
+
+def test_wide_screen_filters_on_the_left(page, live_server, indexed):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/search/?q=trafficking")
+    expect(page.locator(".header-search")).to_be_hidden()
+    expect(page.get_by_role("link", name="Filters", exact=True)).to_be_hidden()
+    facets, results = (
+        page.locator("#filters").bounding_box(),
+        page.locator("#results").bounding_box(),
+    )
+    assert facets["x"] + facets["width"] <= results["x"]
+    page.screenshot(path="/tmp/qa3/wide.png", full_page=False)
