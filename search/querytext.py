@@ -25,6 +25,8 @@ _OPERATOR = {"AND", "OR", "NOT"}
 class CleanQuery:
     text: str
     notes: list[str] = field(default_factory=list)
+    # False when wildcards were dropped: what is left ("ing" of `*ing`) is no misspelling.
+    spellable: bool = True
 
 
 def clean_query(raw: str) -> CleanQuery:
@@ -65,6 +67,7 @@ def clean_query(raw: str) -> CleanQuery:
             "before them (traffick*); other wildcards were ignored."
         )
     tokens = _trim_operators(tokens)
+    spellable = not wildcard_note
     terms = [i for i, t in enumerate(tokens) if t not in _OPERATOR]
     if len(terms) > MAX_TERMS:
         tokens = _trim_operators(tokens[: terms[MAX_TERMS]])
@@ -72,7 +75,7 @@ def clean_query(raw: str) -> CleanQuery:
         if cut.count("(") != cut.count(")"):
             tokens = [t.replace("(", "").replace(")", "") for t in tokens]
         notes.append(f"Only the first {MAX_TERMS} words of your query were used.")
-    return CleanQuery(" ".join(tokens), notes)
+    return CleanQuery(" ".join(tokens), notes, spellable)
 
 
 def _clean_word(token: str) -> tuple[str, bool]:

@@ -12,6 +12,7 @@ from haystack.query import SearchQuerySet
 
 from documents.models import Document, Paragraph
 
+from .analysis import stemming_analyzer
 from .backend import IndexUnavailable
 from .concepts import expand_concepts
 from .facets import FACETS, SORTS, Facet
@@ -23,6 +24,7 @@ from .registry import facet_labels
 
 logger = logging.getLogger(__name__)
 SNIPPET_LENGTH = 360
+_ANALYZER = stemming_analyzer()
 # Values of one facet shown on the page (the JSON API lists every value).
 FACET_SHOWN = 20
 HEAVY_DOCUMENT_FIELDS = ("source_text", "import_warnings", "agenda_items", "sponsors")
@@ -114,7 +116,7 @@ def paragraph_search(params: SearchParams, *, facet_limit: int | None = None) ->
     terms = query_terms(engine_text)
     outcome.hits = _hits(results, terms, _term_weights(terms) if results else {})
     outcome.facets = _facet_groups(sqs.facet_counts().get("fields", {}), params, facet_limit)
-    outcome.suggestion = _suggestion(sqs, cleaned.text)
+    outcome.suggestion = _suggestion(sqs, cleaned.text) if cleaned.spellable else None
     return outcome
 
 
@@ -236,12 +238,18 @@ def _document_labels(pairs) -> dict[str, str]:
 
 
 def _suggestion(sqs, text: str) -> str | None:
+    """A different query to offer, or None (also when it only differs in spelling
+    variants or word forms the index treats as one: `labour OR labor`)."""
     if not text:
         return None
-    suggestion = sqs.spelling_suggestion()
-    if suggestion and suggestion.strip() and suggestion.strip() != text.strip():
-        return suggestion.strip()
-    return None
+    suggestion = (sqs.spelling_suggestion() or "").strip()
+    if not suggestion or _normal(suggestion) == _normal(text):
+        return None
+    return suggestion
+
+
+def _normal(text: str) -> list[str]:
+    return [t.text for t in _ANALYZER(text)]
 
 
 def facet_of(param: str) -> Facet | None:

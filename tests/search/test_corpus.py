@@ -1,9 +1,13 @@
 """Search on the real corpus (fixtures/corpus): relevance and word forms users rely on."""
 
+import html
+import re
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
 from documents.models import Paragraph
 from search.params import parse_params
@@ -30,8 +34,9 @@ def corpus(drain):
 
 def _not_penalized():
     return set(
-        Paragraph.objects.filter(text__icontains="penalized for having been trafficked")
-        .values_list("pk", flat=True)
+        Paragraph.objects.filter(
+            text__icontains="penalized for having been trafficked"
+        ).values_list("pk", flat=True)
     )
 
 
@@ -75,5 +80,22 @@ def test_corpus_search(corpus):
     ):
         found = [{h.paragraph.pk for h in run(q=w).hits} for w in same]
         check(f"{same}: same hits", all(f == found[0] for f in found) and found[0])
+
+    # 7. Every example of the page's search tips finds paragraphs.
+    page = Client().get(reverse("search:search")).content.decode()
+    tips = page[page.index('id="search-help"') :]
+    tips = tips[: tips.index("</details>")]
+    examples = [
+        html.unescape(c)
+        for dt in re.findall(r"<dt>(.*?)</dt>", tips)
+        for c in re.findall(r"<code>(.*?)</code>", dt)
+    ]
+    check("tips have examples", len(examples) >= 6)
+    for example in examples:
+        outcome = run(q=example)
+        check(f"tip {example!r}: {outcome.total} hits", outcome.total > 0 and not outcome.notes)
+
+    for q in ("*ing", "labour OR labor"):  # "Did you mean into", "labour OR labour"
+        check(f"{q}: no suggestion", run(q=q).suggestion is None)
 
     assert not failures, failures

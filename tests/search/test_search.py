@@ -521,3 +521,30 @@ def test_long_query_of_unknown_words_does_bounded_spelling_work(corpus, monkeypa
     assert 0 < len(calls) <= MAX_SUGGESTION_LOOKUPS
     assert len(outcome.query.split()) == MAX_TERMS
     assert any(f"first {MAX_TERMS} words" in note for note in outcome.notes)
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered", "expected"),
+    [
+        ("labour OR labor", "labour OR labour", None),  # the same query to the index
+        ("victim", "victims", None),  # one word form
+        ("organised crime", "organized crime", None),
+        ("traffiking", "trafficking", "trafficking"),
+        ("", "trafficking", None),
+    ],
+)
+def test_suggestion_only_when_it_changes_the_query(typed, offered, expected):
+    from search.selectors import _suggestion
+
+    class Offers:
+        def spelling_suggestion(self):
+            return offered
+
+    assert _suggestion(Offers(), typed) == expected
+
+
+@pytest.mark.parametrize("q", ["*ing", "*tion*", "?ata"])
+def test_no_suggestion_for_wildcard_only_input(corpus, q):
+    outcome = run(q=q)
+    assert outcome.suggestion is None
+    assert any("Wildcards" in note for note in outcome.notes)
