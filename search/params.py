@@ -16,6 +16,7 @@ MAX_PAGE = 50
 MAX_VALUES = 20
 MAX_VALUE_LENGTH = 200
 KNOWN = {"q", "sort", "page", *BY_PARAM}
+PAGE_CAP_NOTE = f"Only the first {MAX_PAGE} pages are shown; narrow your search."
 
 
 @dataclass
@@ -81,7 +82,7 @@ def parse_params(data) -> SearchParams:
         params.notes.append("Pages start at 1.")
         page = 1
     if page > MAX_PAGE:
-        params.notes.append(f"Only the first {MAX_PAGE} pages are shown; narrow your search.")
+        params.notes.append(PAGE_CAP_NOTE)
         page = MAX_PAGE
     params.page = page
     return params

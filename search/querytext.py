@@ -19,6 +19,8 @@ SEARCHABLE_FIELDS = {"symbol", "text", "title"}
 _SYMBOL = re.compile(r"^[A-Z]{1,4}(?:/[A-Za-z0-9.\-]+){2,}$")
 _TOKEN = re.compile(r'[A-Za-z_]+:"[^"]*"|"[^"]*"|\S+')
 _OPERATOR = {"AND", "OR", "NOT"}
+_RANGE = re.compile(r"(?:\b[A-Za-z_]+:)?[\[{]\s*(\S*)\s+TO\s+(\S*?)\s*[\]}]")
+_BOOST = re.compile(r"(?<=\S)[\^~][0-9]*(?:\.[0-9]+)?(?=\s|\)|$)")
 
 
 @dataclass
@@ -35,6 +37,12 @@ def clean_query(raw: str) -> CleanQuery:
     if len(text) > MAX_LENGTH:
         text = text[:MAX_LENGTH].rsplit(" ", 1)[0]
         notes.append(f"Your query was shortened to its first {MAX_LENGTH} characters.")
+    text, changed = _RANGE.subn(r" \1 \2 ", text)
+    if changed:
+        notes.append("Ranges ([a TO z]) are not supported; their ends were searched as words.")
+    text, changed = _BOOST.subn(" ", text)
+    if changed:
+        notes.append("Boosts (word^3) and fuzzy matches (word~) are not supported; ignored.")
     text = re.sub(r"[\[\]{}^~\\]", " ", text)
     if text.count('"') % 2:
         text = _drop_last(text, '"')
@@ -45,6 +53,7 @@ def clean_query(raw: str) -> CleanQuery:
 
     tokens: list[str] = []
     wildcard_note = False
+    unknown_fields: list[str] = []
     for token in _TOKEN.findall(text):
         if token.startswith('"'):
             if token.strip('"').strip():
@@ -53,6 +62,9 @@ def clean_query(raw: str) -> CleanQuery:
         negate = token.startswith("-") and len(token) > 1
         if negate:
             token = token[1:]
+        field_name = _unknown_field(token)
+        if field_name:
+            unknown_fields.append(field_name)
         token, changed = _clean_word(token)
         wildcard_note |= changed
         if not token:
@@ -66,6 +78,12 @@ def clean_query(raw: str) -> CleanQuery:
             f"Wildcards work only at the end of a word with at least {MIN_PREFIX} letters "
             "before them (traffick*); other wildcards were ignored."
         )
+    if unknown_fields:
+        names = ", ".join(dict.fromkeys(unknown_fields))
+        notes.append(
+            f"Unknown field(s) {names}: searched as plain words "
+            "(fields: symbol:, title:)."
+        )
     tokens = _trim_operators(tokens)
     spellable = not wildcard_note
     terms = [i for i, t in enumerate(tokens) if t not in _OPERATOR]
@@ -76,6 +94,14 @@ def clean_query(raw: str) -> CleanQuery:
             tokens = [t.replace("(", "").replace(")", "") for t in tokens]
         notes.append(f"Only the first {MAX_TERMS} words of your query were used.")
     return CleanQuery(" ".join(tokens), notes, spellable)
+
+
+def _unknown_field(token: str) -> str:
+    prefix, sep, rest = token.partition(":")
+    name = prefix.lower()
+    if sep and rest and re.fullmatch(r"[a-z_]+", name) and name not in SEARCHABLE_FIELDS:
+        return name
+    return ""
 
 
 def _clean_word(token: str) -> tuple[str, bool]:

@@ -17,7 +17,7 @@ from .backend import IndexUnavailable
 from .concepts import expand_concepts
 from .facets import FACETS, SORTS, Facet
 from .highlight import Terms, highlight, query_terms
-from .params import MAX_PAGE, PAGE_SIZE, SearchParams
+from .params import MAX_PAGE, PAGE_CAP_NOTE, PAGE_SIZE, SearchParams
 from .query import FacetedSearchQuerySet
 from .querytext import clean_query
 from .registry import facet_labels
@@ -114,6 +114,11 @@ def paragraph_search(params: SearchParams, *, facet_limit: int | None = None) ->
         outcome.unavailable = True
         return outcome
     terms = query_terms(engine_text)
+    if cleaned.text and ":" not in cleaned.text and not _normal(cleaned.text):
+        outcome.notes.append(
+            "Your query has only very common or one-letter words (the, of, a…), which are "
+            "not indexed; add a more specific word."
+        )
     outcome.hits = _hits(results, terms, _term_weights(terms) if results else {})
     outcome.facets = _facet_groups(sqs.facet_counts().get("fields", {}), params, facet_limit)
     outcome.suggestion = _suggestion(sqs, cleaned.text) if cleaned.spellable else None
@@ -151,7 +156,12 @@ def _page(sqs, params: SearchParams, outcome: SearchOutcome) -> list:
     outcome.total = sqs.count()
     if not results and outcome.total and params.page > 1:
         last = outcome.page_count
-        outcome.notes.append(f"There are only {last} page(s); showing the last one.")
+        # One note, not "only the first 50 pages" and "only 1 page" together.
+        outcome.notes = [n for n in outcome.notes if n != PAGE_CAP_NOTE]
+        outcome.notes.append(
+            f"There {'is only one page' if last == 1 else f'are only {last} pages'}; "
+            "showing the last one."
+        )
         params.page = last
         start = (last - 1) * PAGE_SIZE
         results = list(sqs[start : start + PAGE_SIZE])

@@ -35,7 +35,9 @@ def search(request):
             "next_url": params.url(page=params.page + 1)
             if params.page < outcome.page_count
             else "",
-            "page_urls": [(n, params.url(page=n)) for n in _page_window(params.page, pages)],
+            "page_urls": [
+                (n, params.url(page=n) if n else "") for n in _page_window(params.page, pages)
+            ],
             "suggestion_url": _suggestion_url(params, outcome.suggestion),
         },
         status=503 if outcome.unavailable else 200,
@@ -103,10 +105,16 @@ def _json(data, status=200):
     return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
 
 
-def _page_window(page: int, pages: range) -> list[int]:
+def _page_window(page: int, pages: range) -> list[int | None]:
+    """Page numbers to link, None where some are left out: 1 2 3 … 21."""
     last = pages[-1] if pages else 1
-    window = {1, last, *range(max(1, page - 2), min(last, page + 2) + 1)}
-    return sorted(window)
+    shown = sorted({1, last, *range(max(1, page - 2), min(last, page + 2) + 1)})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - out[-1] > 1:
+            out.append(n - 1 if n - out[-1] == 2 else None)  # a gap of one: just show it
+        out.append(n)
+    return out
 
 
 def _suggestion_url(params, suggestion: str | None) -> str:

@@ -548,3 +548,23 @@ def test_no_suggestion_for_wildcard_only_input(corpus, q):
     outcome = run(q=q)
     assert outcome.suggestion is None
     assert any("Wildcards" in note for note in outcome.notes)
+
+
+def test_page_beyond_the_last_gives_one_note(corpus):
+    outcome = run(q="trafficking", page="999")
+    assert outcome.params.page == 1 and outcome.hits
+    assert outcome.notes == ["There is only one page; showing the last one."]
+
+
+def test_pagination_shows_ellipses(client, drain):
+    doc = make_document()
+    for i in range(21 * 20):
+        make_paragraph(doc, text=f"Paragraph {i} on trafficking")
+    drain()
+    html = client.get(reverse("search:search"), {"q": "trafficking"}).content.decode()
+    nav = html[html.index('class="pagination"') :]
+    nav = nav[: nav.index("</nav>")]
+    import re
+
+    shown = re.findall(r">(\d+|…)<", nav)
+    assert shown == ["1", "2", "3", "…", "21"]
