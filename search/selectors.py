@@ -38,6 +38,7 @@ class FacetValue:
     active: bool
     params: SearchParams = field(repr=False)
     param: str = ""
+    missing: bool = False  # selected in the URL, but no such value in the index
 
     @cached_property
     def toggle_url(self) -> str:
@@ -212,6 +213,9 @@ def _facet_groups(counts: dict, params: SearchParams, limit: int | None = None) 
             pairs = kept
         if facet.newest_first:
             pairs = sorted(pairs, key=lambda item: item[0], reverse=True)
+        # Selected values the index does not know: listed (count 0) so they can be removed.
+        known = {v for v, _ in pairs}
+        pairs += [(v, 0) for v in params.filters.get(facet.param, []) if v not in known]
         shown[facet.param] = (facet, pairs, more, active)
     labels = {"document": _document_labels(shown["document"][1])}
     for facet, pairs, _, active in shown.values():
@@ -221,6 +225,7 @@ def _facet_groups(counts: dict, params: SearchParams, limit: int | None = None) 
     groups = []
     for facet, pairs, more, active in shown.values():
         named = labels.get(facet.param, {})
+        counted = {v for v, _ in counts.get(facet.field, [])}
         values = [
             FacetValue(
                 value=value,
@@ -229,10 +234,11 @@ def _facet_groups(counts: dict, params: SearchParams, limit: int | None = None) 
                 active=value in active,
                 params=params,
                 param=facet.param,
+                missing=value not in counted,
             )
             for value, count in pairs
         ]
-        if values or (active and not facet.provided):
+        if values:
             groups.append(FacetGroup(facet.param, facet.label, values, more))
     return groups
 

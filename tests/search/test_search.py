@@ -568,3 +568,34 @@ def test_pagination_shows_ellipses(client, drain):
 
     shown = re.findall(r">(\d+|…)<", nav)
     assert shown == ["1", "2", "3", "…", "21"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"body": "Nope"},
+        {"body": ["Nope", "Security Council"]},
+        {"actor": "nobody", "q": "trafficking"},  # a provided facet with no values at all
+        {"q": "zzzzqqq", "lead": "Nope"},  # no hits: no facet but the selected one
+    ],
+)
+def test_unknown_facet_values_are_removable_chips(client, corpus, params):
+    import re
+
+    response = client.get(reverse("search:search"), params)
+    html = response.content.decode()
+    unknown = [(g, v) for g in response.context["outcome"].facets for v in g.values if v.missing]
+    assert len(unknown) == 1
+    group, value = unknown[0]
+    assert f"Remove filter {group.label}: {value.value} (not found)" in html
+    # its removal link drops only it
+    from urllib.parse import parse_qs
+
+    left = parse_qs(value.toggle_url[1:])
+    assert value.value not in left.get(group.param, [])
+    expected = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
+    expected[group.param].remove(value.value)
+    assert left == {k: v for k, v in expected.items() if v}
+    # no facet heading without values under it
+    for section in re.findall(r'<section class="facet".*?</section>', html, re.S):
+        assert "<li" in section
