@@ -19,6 +19,7 @@ class Facet:
     choices: dict | None = None
     provided: bool = False
     newest_first: bool = False
+    listed: bool = True  # False: a filter for links (matrix cells); only selected values shown
 
     def value_label(self, value: str) -> str:
         if self.choices:
@@ -40,6 +41,13 @@ FACETS: tuple[Facet, ...] = (
     Facet("ctype", "ctype", "Commitment type", provided=True),
     Facet("verb", "verb", "Verb", provided=True),
     Facet("strength", "strength", "Strength", provided=True),
+    Facet(
+        "addressee_ctype",
+        "addressee_ctype",
+        "Addressee and commitment type",
+        provided=True,
+        listed=False,
+    ),
 )
 BY_PARAM = {f.param: f for f in FACETS}
 

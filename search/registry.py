@@ -34,7 +34,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-PROVIDED_FIELDS = ("actor", "addressee", "actor_kind", "ctype", "verb", "strength")
+PROVIDED_FIELDS = (
+    "actor",
+    "addressee",
+    "actor_kind",
+    "ctype",
+    "verb",
+    "strength",
+    # "<addressee>/<ctype>" of each commitment (type ancestors included): a matrix cell
+    # is one value, so another actor's clause does not count for this actor.
+    "addressee_ctype",
+)
 
 FacetProvider = Callable[[list[int]], dict[int, dict[str, list[str]]]]
 LabelProvider = Callable[[str, list[str]], dict[str, str]]
@@ -55,11 +65,21 @@ def facet_labels(field: str, values: list[str]) -> dict[str, str]:
     values = [v for v in values if v]
     if field not in PROVIDED_FIELDS or not values:
         return {}
+    if field == "addressee_ctype":
+        return _pair_labels(values)
     labels: dict[str, str] = {}
     for fn in facet_label_providers.values():
         found = fn(field, list(values)) or {}
         labels.update({v: str(label) for v, label in found.items() if v in values and label})
     return labels
+
+
+def _pair_labels(values: list[str]) -> dict[str, str]:
+    """"unodc/funding" -> "UNODC / Funding and resources", from the two fields' labels."""
+    pairs = {v: v.split("/", 1) for v in values if "/" in v}
+    actors = facet_labels("addressee", sorted({a for a, _ in pairs.values()}))
+    types = facet_labels("ctype", sorted({t for _, t in pairs.values()}))
+    return {v: f"{actors.get(a, a)} / {types.get(t, t)}" for v, (a, t) in pairs.items()}
 
 
 def paragraph_facets(ids: Iterable[int]) -> dict[int, dict[str, list[str]]]:

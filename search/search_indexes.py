@@ -64,6 +64,7 @@ class ParagraphIndex(_Fingerprinted, indexes.SearchIndex, indexes.Indexable):
     ctype = FacetMultiValueField()
     verb = FacetMultiValueField()
     strength = FacetMultiValueField()
+    addressee_ctype = FacetMultiValueField()
 
     def get_model(self):
         return Paragraph
@@ -130,6 +131,9 @@ class ParagraphIndex(_Fingerprinted, indexes.SearchIndex, indexes.Indexable):
 
     def prepare_strength(self, obj):
         return self._provided(obj).get("strength", [])
+
+    def prepare_addressee_ctype(self, obj):
+        return self._provided(obj).get("addressee_ctype", [])
 
 
 class DocumentIndex(_Fingerprinted, indexes.SearchIndex, indexes.Indexable):

@@ -206,6 +206,8 @@ def _facet_groups(counts: dict, params: SearchParams, limit: int | None = None) 
         # The backend sorts by count (largest first), so the first `limit` are the largest.
         active = set(params.filters.get(facet.param, []))
         pairs = [(v, n) for v, n in counts.get(facet.field, []) if v]
+        if not facet.listed:
+            pairs = [(v, n) for v, n in pairs if v in active]
         more = 0
         if limit is not None and len(pairs) > limit:
             kept = pairs[:limit] + [(v, n) for v, n in pairs[limit:] if v in active]

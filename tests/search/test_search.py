@@ -599,3 +599,43 @@ def test_unknown_facet_values_are_removable_chips(client, corpus, params):
     # no facet heading without values under it
     for section in re.findall(r'<section class="facet".*?</section>', html, re.S):
         assert "<li" in section
+
+
+def test_addressee_ctype_pairs_filter_one_actors_clauses(client, drain):
+    from search import registry
+    from search.queue import enqueue_paragraphs
+
+    doc = make_document()
+    both = make_paragraph(doc, text="Requests UNODC to fund assistance")
+    split = make_paragraph(doc, text="Requests UNODC to report; urges donors to fund it")
+    facets = {
+        both.pk: {
+            "addressee": ["unodc"],
+            "ctype": ["funding"],
+            "addressee_ctype": ["unodc/funding"],
+        },
+        split.pk: {
+            "addressee": ["donors", "unodc"],
+            "ctype": ["funding", "reporting"],
+            "addressee_ctype": ["donors/funding", "unodc/reporting"],
+        },
+    }
+    registry.register_paragraph_facet_provider("test", lambda ids: facets)
+    registry.register_facet_label_provider(
+        "test", lambda field, values: {"unodc": "UNODC", "funding": "Funding"}
+    )
+    try:
+        enqueue_paragraphs([both.pk, split.pk])
+        drain()
+        assert run(addressee="unodc", ctype="funding").total == 2  # separate filters
+        outcome = run(addressee_ctype="unodc/funding")
+        assert [h.paragraph for h in outcome.hits] == [both]
+        html = client.get(reverse("search:search"), {"addressee_ctype": "unodc/funding"})
+        html = html.content.decode()
+        assert "Remove filter Addressee and commitment type: UNODC / Funding" in html
+        # a filter for links: not listed value by value in the sidebar or the API
+        api = client.get(reverse("search:api_search")).json()
+        assert "addressee_ctype" not in api["facets"]
+    finally:
+        registry.paragraph_facet_providers.pop("test")
+        registry.facet_label_providers.pop("test")
