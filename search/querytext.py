@@ -81,8 +81,7 @@ def clean_query(raw: str) -> CleanQuery:
     if unknown_fields:
         names = ", ".join(dict.fromkeys(unknown_fields))
         notes.append(
-            f"Unknown field(s) {names}: searched as plain words "
-            "(fields: symbol:, title:)."
+            f"Unknown field(s) {names}: searched as plain words (fields: symbol:, title:)."
         )
     tokens = _trim_operators(tokens)
     spellable = not wildcard_note

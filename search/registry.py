@@ -75,7 +75,7 @@ def facet_labels(field: str, values: list[str]) -> dict[str, str]:
 
 
 def _pair_labels(values: list[str]) -> dict[str, str]:
-    """"unodc/funding" -> "UNODC / Funding and resources", from the two fields' labels."""
+    """Labels of pair values: unodc/funding -> "UNODC / Funding and resources"."""
     pairs = {v: v.split("/", 1) for v in values if "/" in v}
     actors = facet_labels("addressee", sorted({a for a, _ in pairs.values()}))
     types = facet_labels("ctype", sorted({t for _, t in pairs.values()}))
