@@ -238,9 +238,8 @@ def paragraph_facets(paragraph_ids: list[int]) -> dict[int, dict[str, list[str]]
     mentions = paragraph_mentions(paragraph_ids)
     out = {}
     for pk in paragraph_ids:
-        values = {
-            k: set() for k in ("actor", "addressee", "actor_kind", "ctype", "verb", "strength")
-        }
+        fields = ("actor", "addressee", "actor_kind", "ctype", "verb", "strength")
+        values = {k: set() for k in (*fields, "addressee_ctype")}
         for c in commitments.get(pk, []):
             values["addressee"].add(c.actor.slug)
             values["actor"].add(c.actor.slug)
@@ -248,7 +247,10 @@ def paragraph_facets(paragraph_ids: list[int]) -> dict[int, dict[str, list[str]]
             values["verb"].add(verb_slug(c.verb))
             values["strength"].add(c.strength)
             for t in c.types.all():
-                values["ctype"].update(ancestors.get(t.slug, [t.slug]))
+                slugs = ancestors.get(t.slug, [t.slug])
+                values["ctype"].update(slugs)
+                # one clause asks this actor for this type: what a matrix cell counts
+                values["addressee_ctype"].update(f"{c.actor.slug}/{slug}" for slug in slugs)
         for m in mentions.get(pk, []):
             values["actor"].add(m.actor.slug)
             values["actor_kind"].add(m.actor.kind)
@@ -293,10 +295,10 @@ def facet_value_labels(field: str, values: list[str]) -> dict[str, str]:
 
 # Paragraph counts, as the search counts them --------------------------------------
 #
-# Every count on the matrix, actor and type pages links to `/search/?addressee=A&ctype=T...`,
-# so it counts what the search finds: published paragraphs in which A is the actor of a
-# commitment that is not rejected and that hold a non-rejected commitment of type T or of
-# any of its descendants (the facet values of `paragraph_facets`).
+# Every count on the matrix, actor and type pages links to the search, so it counts what
+# the search finds: published paragraphs holding a commitment that is not rejected, in
+# which actor A is asked to act on type T or one of its descendants, in the same clause
+# (`/search/?addressee_ctype=A/T`, the facet value `paragraph_facets` gives).
 
 
 @dataclass(frozen=True)
@@ -319,50 +321,47 @@ class SearchFilters:
 
 
 def search_url(*, addressee: str = "", ctype: str = "", filters: SearchFilters | None = None):
-    pairs = [("addressee", addressee)] if addressee else []
-    pairs += [("ctype", ctype)] if ctype else []
+    if addressee and ctype:
+        pairs = [("addressee_ctype", f"{addressee}/{ctype}")]
+    else:
+        pairs = [("addressee", addressee)] if addressee else []
+        pairs += [("ctype", ctype)] if ctype else []
     pairs += (filters or SearchFilters()).pairs()
     return reverse("search:search") + ("?" + urlencode(pairs) if pairs else "")
 
 
-def paragraph_addressees_and_types(
+def paragraph_clause_pairs(
     filters: SearchFilters | None = None, *, actor: Actor | None = None
-) -> dict[int, tuple[set[int], set[str]]]:
-    """paragraph id -> (ids of the actors asked to act in it, slugs of its types with every
-    ancestor), for the published paragraphs (those where `actor` is asked, if given).
-    Two queries."""
+) -> dict[int, set[tuple[int, str]]]:
+    """paragraph id -> the (actor id, type slug) pairs of its live commitments, each type
+    with its ancestors, for the published paragraphs (`actor`'s only, if given). One query."""
     commitments = (filters or SearchFilters()).apply(Commitment.objects.visible())
     if actor is not None:
-        commitments = commitments.filter(
-            paragraph__in=Commitment.objects.visible().filter(actor=actor).values("paragraph")
-        )
+        commitments = commitments.filter(actor=actor)
     ancestors = type_ancestor_map()
-    out: dict[int, tuple[set[int], set[str]]] = defaultdict(lambda: (set(), set()))
+    out: dict[int, set[tuple[int, str]]] = defaultdict(set)
     for paragraph_id, actor_id, slug in commitments.values_list(
         "paragraph_id", "actor_id", "types__slug"
     ):
-        actors, types = out[paragraph_id]
-        actors.add(actor_id)
         if slug:
-            types.update(ancestors.get(slug, [slug]))
+            out[paragraph_id].update((actor_id, a) for a in ancestors.get(slug, [slug]))
     return dict(out)
 
 
-def count_pairs(paragraphs: dict[int, tuple[set[int], set[str]]]) -> dict[tuple[int, str], int]:
-    """(actor id, type slug) -> paragraphs in which the actor is asked to act and that hold a
-    commitment of the type or a descendant (what `?addressee=&ctype=` finds)."""
+def count_pairs(paragraphs: dict[int, set[tuple[int, str]]]) -> dict[tuple[int, str], int]:
+    """(actor id, type slug) -> the paragraphs in which the actor is asked to act on the type
+    or a descendant (what `?addressee_ctype=actor/type` finds)."""
     counts: dict[tuple[int, str], int] = defaultdict(int)
-    for actors, types in paragraphs.values():
-        for actor_id in actors:
-            for slug in types:
-                counts[(actor_id, slug)] += 1
+    for pairs in paragraphs.values():
+        for pair in pairs:
+            counts[pair] += 1
     return dict(counts)
 
 
 def actor_type_counts(actor: Actor) -> list[tuple[TypeNode, int]]:
     """The types of the paragraphs in which the actor is asked to act, in the tree's order
     (a parent before its children), each with its number of paragraphs."""
-    counts = count_pairs(paragraph_addressees_and_types(actor=actor))
+    counts = count_pairs(paragraph_clause_pairs(actor=actor))
     return [
         (node, counts[(actor.pk, node.ctype.slug)])
         for node in type_flat_list()
@@ -374,7 +373,7 @@ def type_actor_counts(slug: str) -> list[tuple[Actor, int]]:
     """The actors asked to act in paragraphs of the type (or a descendant), most first."""
     counts = {
         actor_id: n
-        for (actor_id, type_slug), n in count_pairs(paragraph_addressees_and_types()).items()
+        for (actor_id, type_slug), n in count_pairs(paragraph_clause_pairs()).items()
         if type_slug == slug
     }
     actors = Actor.objects.in_bulk(list(counts))
@@ -428,7 +427,7 @@ def matrix(
     by_slug = {t.slug: t for t in columns}
     cells = {
         (actor_id, by_slug[slug].pk): n
-        for (actor_id, slug), n in count_pairs(paragraph_addressees_and_types(filters)).items()
+        for (actor_id, slug), n in count_pairs(paragraph_clause_pairs(filters)).items()
         if slug in by_slug
     }
     totals: dict[int, int] = defaultdict(int)

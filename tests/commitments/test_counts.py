@@ -3,8 +3,9 @@
 The search index is not queried: the number of paragraphs a link gives is computed from
 the database with the search's own semantics (published paragraphs; `addressee` = the
 actor of a commitment that is not rejected; `ctype` = a non-rejected commitment of the
-type or any descendant; `type` and `year` on the document; values of one parameter OR-ed,
-parameters AND-ed).
+type or any descendant; `addressee_ctype` = "actor/type": one non-rejected commitment of
+that actor with the type or a descendant; `type` and `year` on the document; values of one
+parameter OR-ed, parameters AND-ed).
 """
 
 import html
@@ -23,7 +24,7 @@ from documents.models import Paragraph
 
 pytestmark = pytest.mark.django_db
 
-SEARCH_PARAMS = {"addressee", "ctype", "type", "year"}
+SEARCH_PARAMS = {"addressee", "ctype", "addressee_ctype", "type", "year"}
 # a search link with its count as the link text
 LINK = re.compile(r'<a href="(/search/\?[^"]*)"[^>]*>(?:[^<]*?<span class="count">)?(\d+)<')
 CELL_LINK = re.compile(r'<td class="heat[^"]*"><a href="(/search/\?[^"]*)"[^>]*>(\d+)</a>')
@@ -63,6 +64,13 @@ def paragraphs_for(query: dict[str, list[str]]) -> int:
         paragraphs = paragraphs.filter(
             pk__in=live.filter(types__slug__in=slugs).values("paragraph")
         )
+    if "addressee_ctype" in query:
+        clause = Q(pk__in=[])
+        for value in query["addressee_ctype"]:
+            actor, _, ctype = value.partition("/")
+            asked = live.filter(actor__slug=actor, types__slug__in=_descendants(ctype))
+            clause |= Q(pk__in=asked.values("paragraph"))
+        paragraphs = paragraphs.filter(clause)
     return paragraphs.count()
 
 
@@ -103,8 +111,10 @@ def test_every_count_equals_the_paragraphs_its_link_gives(client, corpus):
             assert count == paragraphs_for(query), (filters, query)
             if filters.get("type"):
                 assert query["type"] == [filters["type"]], query
-            actors.update(query["addressee"])
-            types.update(query["ctype"])
+            (pair,) = query["addressee_ctype"]  # one clause: actor and type together
+            actor, _, ctype = pair.partition("/")
+            actors.add(actor)
+            types.add(ctype)
 
     # /actors/unodc/: "Funding and resources 4", its link gave 7 (sub-types)
     assert {"unodc", "member-states"} <= actors
