@@ -345,15 +345,20 @@ def _save_as(obj, user):
 
 def commitments_set_status(*, commitments, status: str, user=None) -> int:
     """Confirm or reject (or send back to suggested) commitments, each change in history."""
+    return _set_status(commitments, status, user)
+
+
+def _set_status(rows, status: str, user) -> int:
+    """Set the review status of commitments or mentions; returns the paragraphs changed."""
     if status not in Status.values:
         raise ValueError(f"Unknown status {status!r}")
     changed = set()
     with transaction.atomic():
-        for c in commitments:
-            if c.status != status:
-                c.status = status
-                _save_as(c, user)
-                changed.add(c.paragraph_id)
+        for row in rows:
+            if row.status != status:
+                row.status = status
+                _save_as(row, user)
+                changed.add(row.paragraph_id)
         _enqueue(changed)
     return len(changed)
 
@@ -395,15 +400,8 @@ def commitment_edited(*, commitment: Commitment, user=None) -> None:
 
 
 def mentions_set_status(*, mentions, status: str, user=None) -> int:
-    changed = set()
-    with transaction.atomic():
-        for m in mentions:
-            if m.status != status:
-                m.status = status
-                _save_as(m, user)
-                changed.add(m.paragraph_id)
-        _enqueue(changed)
-    return len(changed)
+    """Confirm or reject mentions, each change in history."""
+    return _set_status(mentions, status, user)
 
 
 def actors_merge(*, source: Actor, target: Actor, user=None) -> Actor:
