@@ -153,11 +153,16 @@ def lineage_update_document(*, document: Document) -> LinkStats:
             prepared.add(matching.Passage(pk, document_id, text))
         links = matching.link_group(prepared, list(own_prepared.passages), candidates)
 
-        ParagraphLink.objects.filter(paragraph__document=document).delete()
-        ParagraphLink.objects.filter(counterpart__document=document).delete()
+        # Delete by a list of paragraph ids: a filter across the join (even written as
+        # `paragraph_id__in=<subquery>`, which Django folds back into a join) becomes
+        # `id IN (SELECT ... JOIN ...)`, which PostgreSQL without statistics (a fresh
+        # database) runs as a nested loop: minutes for a few thousand shingles.
+        own_ids = list(Paragraph.objects.filter(document=document).values_list("pk", flat=True))
+        ParagraphLink.objects.filter(paragraph_id__in=own_ids).delete()
+        ParagraphLink.objects.filter(counterpart_id__in=own_ids).delete()
         # An incoming link replaces the other paragraph's previous best in this document.
         _write_links(links)
-        ParagraphShingle.objects.filter(paragraph__document=document).delete()
+        ParagraphShingle.objects.filter(paragraph_id__in=own_ids).delete()
         shingle_count = _write_shingles(own_prepared.shingles)
         series_rebuild()
     stats = LinkStats(len(own), len(links), shingle_count, time.perf_counter() - started)
