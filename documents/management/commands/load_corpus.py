@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from documents.extraction import extract_text
 from documents.models import Document
@@ -49,6 +49,11 @@ class Command(BaseCommand):
         # What other apps do once the documents are in (curated reviews...).
         for command in getattr(settings, "CORPUS_FINISH_COMMANDS", []):
             call_command(command, stdout=self.stdout, stderr=self.stderr, verbosity=0)
+        if connection.vendor == "postgresql":
+            # Fresh tables have no planner statistics: without them PostgreSQL plans the
+            # pages' joins as nested loops (seconds per query) until autovacuum catches up.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(f"Corpus loaded: {Document.objects.published().count()} documents")
         )
